@@ -10,6 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,8 @@ public final class CountyJson {
         asKey(module, LessonKind.class, LessonKind::key);
         asKey(module, SlotKind.class, k -> k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         asKey(module, DayOfWeek.class, d -> d.name().toLowerCase(Locale.ROOT));
+        // Bell times are whole minutes; "08:00" reads as the YAML was written.
+        asKey(module, LocalTime.class, LocalTime::toString);
         return module;
     }
 

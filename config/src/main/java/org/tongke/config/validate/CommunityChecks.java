@@ -18,9 +18,6 @@ final class CommunityChecks {
         UniqueIds.check(checks, checks.county().communities(), Community::id, "community");
         for (Community c : checks.county().communities()) {
             schoolExists(c, "core", c.core());
-            if (c.members().isEmpty()) {
-                checks.error(c, "members", "a community needs at least one member school besides its core");
-            }
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < c.members().size(); i++) {
                 String member = c.members().get(i);

@@ -23,7 +23,10 @@ public final class CountyValidator {
             new SchoolChecks(checks).run();
             new CommunityChecks(checks).run();
             new RequirementChecks(checks).run();
-            warnAboutTargets(checks);
+            if (!checks.problems().hasErrors()) {
+                // With errors, parts of the county are missing and the shortfall would be theirs.
+                warnAboutTargets(checks);
+            }
         });
         return new ValidatedCounty(loaded.county(), loaded.problems());
     }

@@ -55,7 +55,31 @@ final class SchoolChecks {
                 checks.error(c, "homeroom", "no classroom '" + c.homeroom() + "' at " + SchoolNames.of(school));
             }
         }
+        checkUnavailablePeriods(school);
         checkTimetable(school);
+    }
+
+    private void checkUnavailablePeriods(School school) {
+        for (Teacher t : school.teachers()) {
+            for (var u : t.unavailable()) {
+                var periods = u.weekday() != null ? school.bellSchedule().periods(u.weekday()).stream()
+                        : school.bellSchedule().days().values().stream().flatMap(java.util.List::stream);
+                int most = periods.mapToInt(org.tongke.config.calendar.Period::number).max().orElse(0);
+                for (int period : u.periods()) {
+                    if ((period < 1 || period > most) && writtenNowhere(school, u.weekday(), period)) {
+                        checks.error(u, "periods", "period " + period + " is not in the bell schedule"
+                                + (u.weekday() != null ? " on " + u.weekday().name().toLowerCase() : "")
+                                + " (it has " + most + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** False when the period was written but broken: its own error is reported already. */
+    private boolean writtenNowhere(School school, java.time.DayOfWeek weekday, int period) {
+        var days = weekday != null ? java.util.List.of(weekday) : java.util.List.of(java.time.DayOfWeek.values());
+        return days.stream().allMatch(d -> checks.absent(PERIOD, school.id() + "#" + d, String.valueOf(period)));
     }
 
     private void checkTimetable(School school) {

@@ -108,8 +108,13 @@ final class CalendarReader {
             if (period == null) {
                 broken.add(i + 1);
             } else {
-                overlapping(periods, period).ifPresent(other -> item.problems().error(item.location(),
+                var overlap = overlapping(periods, period);
+                overlap.ifPresent(other -> item.problems().error(item.location(),
                         "period " + period + " overlaps period " + other));
+                if (overlap.isEmpty() && !periods.isEmpty() && period.start().isBefore(periods.get(periods.size() - 1).start())) {
+                    item.problems().error(item.location(), "period " + period + " starts before period "
+                            + periods.get(periods.size() - 1) + "; list periods in time order");
+                }
                 periods.add(period);
             }
         }

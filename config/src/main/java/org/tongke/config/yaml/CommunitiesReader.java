@@ -42,6 +42,8 @@ final class CommunitiesReader {
         List<String> members = item.texts("members").stream().map(YamlText::value).toList();
         if (!item.has("members")) {
             item.problems().error(item.location("members"), "required field is missing");
+        } else if (members.isEmpty()) {
+            item.problems().error(item.location("members"), "a community needs at least one member school besides its core");
         }
         int since = item.optInteger("since", 0, 1949, 2100);
         item.finish();

@@ -51,7 +51,8 @@ final class TimetableReader {
         if (FREE.contains(text)) {
             return TimetableEntry.open(classId, day, period, SlotKind.FREE);
         }
-        String[] parts = text.split("\\s+");
+        // A Chinese keyboard types the full-width space (U+3000) as readily as the ASCII one.
+        String[] parts = text.split("[\\s\u3000]+");
         if (parts.length != 2) {
             row.problems().error(cell.location(), "'" + text
                     + "' is not a timetable cell (expected 'subject teacher-id', 自习/self-study or 空/free)");

@@ -47,11 +47,20 @@ final class YamlFile {
         } catch (MalformedInputException e) {
             problems.error(whole, "not UTF-8 text");
         } catch (YAMLException e) {
-            problems.error(whole, "not valid YAML: " + e.getMessage());
+            problems.error(whole, encodingProblem(e) ? "not UTF-8 text" : "not valid YAML: " + e.getMessage());
         } catch (IOException e) {
             problems.error(whole, "cannot be read: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    private static boolean encodingProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Node compose(Reader reader) {

@@ -259,7 +259,32 @@ class CountyValidatorTest {
         assertThat(errors()).contains(
                 "communities.yaml:1: expected a mapping of keys to values at the top of the file",
                 REQUIREMENTS + ": file is empty");
-        assertThat(errors()).anySatisfy(e -> assertThat(e).startsWith(ZHENBU));
+        assertThat(errors()).contains(ZHENBU + ": not UTF-8 text");
+    }
+
+    @Test
+    void rejectsPeriodsListedOutOfTimeOrder() {
+        tiny.edit(ZHENBU, "    - {start: \"08:10\", end: \"08:50\"}\n    - {start: \"09:00\", end: \"09:40\"}",
+                "    - {start: \"09:00\", end: \"09:40\"}\n    - {start: \"08:10\", end: \"08:50\"}");
+
+        assertThat(errors()).first().asString().isEqualTo(ZHENBU + ":" + tiny.lineOf(ZHENBU, "08:10")
+                + " bellSchedule.weekdays[1]: period 2 (08:10-08:50) starts before period 1 (09:00-09:40);"
+                + " list periods in time order");
+    }
+
+    @Test
+    void acceptsTheFullWidthSpaceOfAChineseKeyboardInATimetableCell() {
+        tiny.edit(ZHENBU, "[语文 chen-jie, 数学 chen-jie, 自习, 英语 liu-yang", "[语文\u3000chen-jie, 数学 chen-jie, 自习, 英语 liu-yang");
+
+        assertThat(errors()).isEmpty();
+    }
+
+    @Test
+    void rejectsUnavailablePeriodThatTheBellScheduleDoesNotHave() {
+        tiny.edit(CHENGXI, "{weekday: wednesday, periods: [5, 6], reason: 教研活动}", "{weekday: friday, periods: [5, 6], reason: 教研活动}");
+
+        assertThat(errors()).containsExactly(CHENGXI + ":" + tiny.lineOf(CHENGXI, "weekday: friday")
+                + " teachers[2].unavailable[0].periods: period 6 is not in the bell schedule on friday (it has 5)");
     }
 
     @Test

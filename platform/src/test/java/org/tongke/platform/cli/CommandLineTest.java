@@ -1,0 +1,67 @@
+package org.tongke.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    static List<List<String>> componentsNotBuiltYet() {
+        return List.of(
+                List.of("scheduler", "solve", "--config", "x", "--out", "plan.json"),
+                List.of("scheduler", "serve", "--config", "x"),
+                List.of("signaling", "serve"),
+                List.of("recorder", "serve"),
+                List.of("edge-agent", "run", "--config", "agent.yaml"),
+                List.of("token", "issue", "--role", "staff", "--scope", "qingtian", "--secret-file", "s"),
+                List.of("demo"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("componentsNotBuiltYet")
+    void componentNotBuiltYetSaysSoAndExitsOne(List<String> args) {
+        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run.err()).contains("is not built yet").contains("尚未实现");
+    }
+
+    static List<List<String>> everyCommand() {
+        return List.of(List.of(), List.of("config"), List.of("config", "validate"), List.of("config", "export"),
+                List.of("config", "generate"), List.of("scheduler"), List.of("scheduler", "solve"),
+                List.of("scheduler", "serve"), List.of("signaling"), List.of("signaling", "serve"),
+                List.of("recorder"), List.of("recorder", "serve"), List.of("edge-agent"),
+                List.of("edge-agent", "run"), List.of("token"), List.of("token", "issue"), List.of("demo"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommand")
+    void helpWorksEverywhere(List<String> command) {
+        String[] args = java.util.stream.Stream.concat(command.stream(), java.util.stream.Stream.of("--help"))
+                .toArray(String[]::new);
+
+        CommandRun run = CommandRun.of(args);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: classroom-platform");
+    }
+
+    @Test
+    void missingRequiredOptionIsBadInput() {
+        CommandRun run = CommandRun.of("config", "validate");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("Missing required option: '--config=DIR'");
+    }
+
+    @Test
+    void unknownSubcommandIsBadInput() {
+        CommandRun run = CommandRun.of("config", "check");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("Unmatched argument");
+    }
+}
