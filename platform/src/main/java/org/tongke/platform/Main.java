@@ -1,5 +1,6 @@
 package org.tongke.platform;
 
+import org.slf4j.LoggerFactory;
 import org.tongke.platform.cli.CommandLineFactory;
 
 /** The one jar's entry point: {@code java -jar classroom-platform.jar <component> <action>}. */
@@ -8,6 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Start logging before any worker thread logs, so nothing is queued and replayed.
+        LoggerFactory.getLogger(Main.class).debug("classroom-platform starting");
         System.exit(CommandLineFactory.create().execute(args));
     }
 }

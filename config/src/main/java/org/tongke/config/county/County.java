@@ -14,7 +14,8 @@ import org.tongke.config.school.School;
 /**
  * A county's whole configuration: its calendar, the yearly targets per community type, the
  * schools, the communities and pairings, and what the communities require of the timetable.
- * Each school's calendar is already resolved (the county's plus its own).
+ * Each school's calendar is already resolved (the county's plus its own). {@code weights} are
+ * the soft goals' weights for the scheduler.
  */
 public record County(
         String id,
@@ -25,7 +26,8 @@ public record County(
         List<Community> communities,
         List<Pairing> pairings,
         List<LessonRequirement> lessons,
-        List<ResearchRequirement> research) {
+        List<ResearchRequirement> research,
+        SchedulingWeights weights) {
 
     public County {
         Objects.requireNonNull(id, "id");
@@ -41,6 +43,7 @@ public record County(
         pairings = List.copyOf(pairings);
         lessons = List.copyOf(lessons);
         research = List.copyOf(research);
+        weights = weights == null ? SchedulingWeights.DEFAULTS : weights;
     }
 
     public Optional<School> school(String schoolId) {

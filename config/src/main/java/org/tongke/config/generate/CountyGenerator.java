@@ -9,6 +9,7 @@ import org.tongke.config.calendar.BellSchedule;
 import org.tongke.config.calendar.TermCalendar;
 import org.tongke.config.county.Community;
 import org.tongke.config.county.County;
+import org.tongke.config.county.SchedulingWeights;
 import org.tongke.config.requirement.LessonRequirement;
 import org.tongke.config.requirement.ResearchRequirement;
 import org.tongke.config.school.School;
@@ -42,8 +43,9 @@ public final class CountyGenerator {
                     lessons.addAll(plan.lessons());
                     research.addAll(plan.research());
                 });
-        return new County(blueprint.id(), blueprint.name(), calendar, Map.of(), List.copyOf(schools.values()),
-                blueprint.communities(), blueprint.pairings(), lessons, research);
+        Map<String, School> withRoom = SyncSlotReservation.reserve(schools, lessons, Seeds.random(seed, "county", "one-timetable"));
+        return new County(blueprint.id(), blueprint.name(), calendar, Map.of(), List.copyOf(withRoom.values()),
+                blueprint.communities(), blueprint.pairings(), lessons, research, SchedulingWeights.DEFAULTS);
     }
 
     private RequirementPlanner.Plan plan(Community community, Map<String, School> schools) {

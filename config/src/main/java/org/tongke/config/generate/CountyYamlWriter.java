@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.tongke.config.county.Community;
 import org.tongke.config.county.CommunityType;
+import org.tongke.config.county.SchedulingWeights;
 import org.tongke.config.county.County;
 import org.tongke.config.county.Pairing;
 import org.tongke.config.county.YearlyTargets;
@@ -96,6 +97,12 @@ public final class CountyYamlWriter {
                     .number("syncSubjects", t.syncSubjects()).number("onlineResearch", t.onlineResearch())
                     .number("offlineResearch", t.offlineResearch()).toString());
         }
+        out.comment(0, "How much each soft goal of the one timetable weighs; hard rules are never traded.");
+        out.key(0, "scheduling");
+        SchedulingWeights w = county.weights();
+        out.entry(1, "weights", new Flow().number("spreadOverDays", w.spreadOverDays())
+                .number("fewestChanges", w.fewestChanges()).number("ownSubjectPeriod", w.ownSubjectPeriod())
+                .number("ruralEdgePeriods", w.ruralEdgePeriods()).toString());
         return out.toString();
     }
 

@@ -67,7 +67,7 @@ public final class ConfigLoader {
         }
         Optional<County> county = header.filter(h -> h.id() != null && h.name() != null)
                 .map(h -> new County(h.id(), h.name(), h.calendar(), h.targets(), schools,
-                        communities.communities(), communities.pairings(), lessons, research));
+                        communities.communities(), communities.pairings(), lessons, research, h.weights()));
         return new LoadedCounty(county, sources, problems);
     }
 

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 import org.tongke.config.calendar.TermCalendar;
 import org.tongke.config.county.CommunityType;
+import org.tongke.config.county.SchedulingWeights;
 import org.tongke.config.county.YearlyTargets;
 
 /** Reads {@code county.yaml}: the county's name, its calendar and the yearly targets. */
 final class CountyFileReader {
     static final List<String> TYPES = List.of("merged", "co-built", "collaborative");
 
-    record Header(String id, String name, TermCalendar calendar, Map<CommunityType, YearlyTargets> targets) {
+    record Header(String id, String name, TermCalendar calendar, Map<CommunityType, YearlyTargets> targets,
+                  SchedulingWeights weights) {
     }
 
     private CountyFileReader() {
@@ -23,8 +25,10 @@ final class CountyFileReader {
         TermCalendar calendar = map.map("calendar").map(CountyFileReader::calendar).orElse(TermCalendar.empty());
         Map<CommunityType, YearlyTargets> targets = new EnumMap<>(CommunityType.class);
         map.optMap("targets").ifPresent(all -> readTargets(all, targets));
+        SchedulingWeights weights = map.optMap("scheduling").map(CountyFileReader::scheduling)
+                .orElse(SchedulingWeights.DEFAULTS);
         map.finish();
-        return new Header(id, name, calendar, targets);
+        return new Header(id, name, calendar, targets, weights);
     }
 
     /** The county calendar is the school year: it needs its terms, unlike a school's additions. */
@@ -38,6 +42,20 @@ final class CountyFileReader {
             map.problems().error(map.location("terms"), "the calendar needs at least one term");
         }
         return calendar;
+    }
+
+    private static SchedulingWeights scheduling(YamlMap map) {
+        SchedulingWeights weights = map.optMap("weights").map(w -> {
+            SchedulingWeights read = new SchedulingWeights(
+                    w.optInteger("spreadOverDays", SchedulingWeights.DEFAULT_SPREAD_OVER_DAYS, 0, 1000),
+                    w.optInteger("fewestChanges", SchedulingWeights.DEFAULT_FEWEST_CHANGES, 0, 1000),
+                    w.optInteger("ownSubjectPeriod", SchedulingWeights.DEFAULT_OWN_SUBJECT_PERIOD, 0, 1000),
+                    w.optInteger("ruralEdgePeriods", SchedulingWeights.DEFAULT_RURAL_EDGE_PERIODS, 0, 1000));
+            w.finish();
+            return read;
+        }).orElse(SchedulingWeights.DEFAULTS);
+        map.finish();
+        return weights;
     }
 
     private static void readTargets(YamlMap all, Map<CommunityType, YearlyTargets> targets) {

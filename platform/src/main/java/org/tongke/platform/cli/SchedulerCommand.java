@@ -2,6 +2,7 @@ package org.tongke.platform.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tongke.platform.scheduler.SolveCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -10,25 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code scheduler solve|serve}: the community's one timetable (同步课堂"一张表"). */
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
         description = "Build and publish the one timetable of synchronized lessons.",
-        subcommands = {SchedulerCommand.Solve.class, SchedulerCommand.Serve.class})
+        subcommands = {SolveCommand.class, SchedulerCommand.Serve.class})
 public final class SchedulerCommand {
-
-    @Command(name = "solve", mixinStandardHelpOptions = true, description = "Solve the term's timetable into a plan file.")
-    static final class Solve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--config", required = true, paramLabel = "DIR", description = "County configuration folder.")
-        Path config;
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Plan file to write (JSON).")
-        Path out;
-        @Option(names = "--seconds", paramLabel = "N", defaultValue = "30", description = "Solver time limit (default: ${DEFAULT-VALUE}).")
-        int seconds;
-
-        @Override
-        public Integer call() {
-            return NotBuilt.report(spec.commandLine().getErr(), "scheduler solve");
-        }
-    }
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the scheduler service.")
     static final class Serve implements Callable<Integer> {

@@ -10,6 +10,7 @@ import org.tongke.config.export.CountyJson;
 import org.tongke.config.validate.CountyValidator;
 import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.ExitCodes;
+import org.tongke.platform.cli.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +35,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (!result.usable()) {
             var err = spec.commandLine().getErr();
             result.problems().errors().forEach(err::println);
-            err.printf("%s in %s; nothing was exported.%n", ValidateCommand.count(result.problems().errorCount(), "error"), config);
+            err.printf("%s in %s; nothing was exported.%n", Words.count(result.problems().errorCount(), "error"), config);
             err.flush();
             return ExitCodes.BAD_INPUT;
         }

@@ -9,6 +9,7 @@ import org.tongke.config.validate.CountySummary;
 import org.tongke.config.validate.CountyValidator;
 import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.ExitCodes;
+import org.tongke.platform.cli.Words;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ValidatedCounty result = CountyValidator.validate(config);
         if (!result.usable()) {
             printAll(err, result.problems().errors());
-            err.printf("%s in %s; fix them and validate again.%n", count(result.problems().errorCount(), "error"), config);
+            err.printf("%s in %s; fix them and validate again.%n", Words.count(result.problems().errorCount(), "error"), config);
             printWarnings(err, result.problems().warnings());
             err.flush();
             return ExitCodes.BAD_INPUT;
@@ -46,13 +47,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static void printWarnings(PrintWriter to, List<Problem> warnings) {
         if (!warnings.isEmpty()) {
-            to.printf("%s:%n", count(warnings.size(), "warning"));
+            to.printf("%s:%n", Words.count(warnings.size(), "warning"));
             warnings.forEach(w -> to.println("  " + w));
         }
-    }
-
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void printAll(PrintWriter to, List<Problem> errors) {

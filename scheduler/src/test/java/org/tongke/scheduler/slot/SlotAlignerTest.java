@@ -1,5 +1,7 @@
 package org.tongke.scheduler.slot;
 
+import org.tongke.config.calendar.WeeklySlot;
+import org.tongke.config.calendar.SlotAligner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.tongke.scheduler.slot;
+package org.tongke.config.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;

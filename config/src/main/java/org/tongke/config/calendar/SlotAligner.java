@@ -1,10 +1,9 @@
-package org.tongke.scheduler.slot;
+package org.tongke.config.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.tongke.config.calendar.Period;
 import org.tongke.config.school.School;
 
 /**

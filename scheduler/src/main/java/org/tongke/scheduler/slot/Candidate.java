@@ -1,0 +1,26 @@
+package org.tongke.scheduler.slot;
+
+import org.tongke.config.calendar.WeeklySlot;
+import java.util.List;
+import java.util.Objects;
+import org.tongke.scheduler.plan.Participant.Displaces;
+
+/**
+ * A weekly time a requirement's lesson may take: it fits every school's bell schedule and no
+ * school's existing timetable forbids it. {@code displaces} says, room by room (host first, then
+ * the receiving rooms in the requirement's order), what each class gives up for the lesson;
+ * {@code notOwnPeriod} and {@code ruralEdgePeriods} count what the soft goals dislike.
+ */
+public record Candidate(String requirement, WeeklySlot slot, List<Displaces> displaces, int notOwnPeriod,
+                        int ruralEdgePeriods) {
+    public Candidate {
+        Objects.requireNonNull(requirement, "requirement");
+        Objects.requireNonNull(slot, "slot");
+        displaces = List.copyOf(displaces);
+    }
+
+    @Override
+    public String toString() {
+        return requirement + " " + slot.label();
+    }
+}

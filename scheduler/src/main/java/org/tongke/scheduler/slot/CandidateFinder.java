@@ -1,0 +1,152 @@
+package org.tongke.scheduler.slot;
+
+import org.tongke.config.calendar.WeeklySlot;
+import org.tongke.config.calendar.SlotAligner;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tongke.config.county.County;
+import org.tongke.config.requirement.ClassRef;
+import org.tongke.config.requirement.LessonRequirement;
+import org.tongke.config.school.School;
+import org.tongke.config.school.Setting;
+import org.tongke.config.school.SlotKind;
+import org.tongke.config.school.Teacher;
+import org.tongke.config.school.TimetableEntry;
+import org.tongke.scheduler.plan.Participant.Displaces;
+
+/**
+ * The weekly times each requirement's lessons may take, before any lesson is placed: aligned
+ * across the schools' bell schedules ({@link SlotAligner}), then kept only where every class is
+ * free, in self-study or in its own period of the subject, and every teacher is free and
+ * available. When nothing is left, it says why in words.
+ */
+public final class CandidateFinder {
+    private final County county;
+    private final TimetableIndex.Cache timetables;
+
+    public CandidateFinder(County county) {
+        this.county = county;
+        this.timetables = new TimetableIndex.Cache(county.schools());
+    }
+
+    /** The candidates, or none and the reason. */
+    public record Result(LessonRequirement requirement, List<Candidate> candidates, String whyNone) {
+    }
+
+    public Result find(LessonRequirement requirement) {
+        List<School> schools = requirement.schools().stream().map(timetables::school).toList();
+        for (School s : schools) {
+            if (s.recordingClassrooms().isEmpty()) {
+                return none(requirement, s.name() + " (" + s.id() + ") has no recording classroom");
+            }
+        }
+        List<WeeklySlot> aligned = SlotAligner.align(schools, requirement.durationMinutes());
+        if (aligned.isEmpty()) {
+            return none(requirement, Explanations.noAlignedPeriod(requirement, schools));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Integer> refusals = new LinkedHashMap<>();
+        for (WeeklySlot slot : aligned) {
+            Optional<String> refusal = refusal(requirement, slot);
+            if (refusal.isPresent()) {
+                refusals.merge(refusal.get(), 1, Integer::sum);
+            } else {
+                candidates.add(candidate(requirement, slot));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return none(requirement, Explanations.allTimesTaken(aligned.size(), refusals));
+        }
+        return new Result(requirement, candidates, null);
+    }
+
+    private static Result none(LessonRequirement requirement, String why) {
+        return new Result(requirement, List.of(), why);
+    }
+
+    /** Why the existing timetables forbid this time, or empty when they allow it. */
+    private Optional<String> refusal(LessonRequirement requirement, WeeklySlot slot) {
+        List<ClassRef> rooms = rooms(requirement);
+        for (ClassRef room : rooms) {
+            School school = timetables.school(room.school());
+            int period = slot.periodAt(room.school()).orElseThrow().period();
+            Optional<String> why = classRefusal(school, room, requirement.subject(), slot.day(), period)
+                    .or(() -> teacherRefusal(school, room, slot.day(), period));
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> classRefusal(School school, ClassRef room, String subject, DayOfWeek day, int period) {
+        Optional<TimetableEntry> entry = timetables.of(school.id()).classAt(room.classId(), day, period);
+        if (entry.isPresent() && entry.get().kind() == SlotKind.LESSON && !entry.get().subject().equals(subject)) {
+            return Optional.of(Explanations.className(school, room.classId()) + " has " + entry.get().subject()
+                    + " then");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> teacherRefusal(School school, ClassRef room, DayOfWeek day, int period) {
+        if (room.teacher() == null) {
+            return Optional.empty();
+        }
+        Optional<TimetableEntry> teaching = timetables.of(school.id()).teacherAt(room.teacher(), day, period);
+        if (teaching.isPresent() && !teaching.get().classId().equals(room.classId())) {
+            return Optional.of(Explanations.teacherName(school, room.teacher()) + " teaches "
+                    + Explanations.className(school, teaching.get().classId()) + " then");
+        }
+        Optional<Teacher> teacher = school.teacher(room.teacher());
+        boolean away = teacher.isPresent() && teacher.get().unavailable().stream().anyMatch(u -> u.weekday() == day
+                && (u.wholeDay() || u.periods().contains(period)));
+        return away ? Optional.of(Explanations.teacherName(school, room.teacher()) + " is unavailable then")
+                : Optional.empty();
+    }
+
+    private Candidate candidate(LessonRequirement requirement, WeeklySlot slot) {
+        List<Displaces> displaces = new ArrayList<>();
+        int notOwn = 0;
+        int edges = 0;
+        for (ClassRef room : rooms(requirement)) {
+            School school = timetables.school(room.school());
+            int period = slot.periodAt(room.school()).orElseThrow().period();
+            Displaces d = displaces(timetables.of(school.id()).classAt(room.classId(), slot.day(), period),
+                    requirement.subject());
+            displaces.add(d);
+            if (room != requirement.host() && d != Displaces.SAME_SUBJECT) {
+                notOwn++;
+            }
+            int last = school.bellSchedule().periods(slot.day()).size();
+            if (school.setting() == Setting.RURAL && (period == 1 || period == last)) {
+                edges++;
+            }
+        }
+        return new Candidate(requirement.id(), slot, displaces, notOwn, edges);
+    }
+
+    static Displaces displaces(Optional<TimetableEntry> entry, String subject) {
+        if (entry.isEmpty() || entry.get().kind() == SlotKind.FREE) {
+            return Displaces.FREE;
+        }
+        if (entry.get().kind() == SlotKind.SELF_STUDY) {
+            return Displaces.SELF_STUDY;
+        }
+        if (entry.get().subject().equals(subject)) {
+            return Displaces.SAME_SUBJECT;
+        }
+        throw new IllegalArgumentException("a lesson of " + entry.get().subject() + " is not displaced by " + subject);
+    }
+
+    /** Host room first, then each receiving room. */
+    static List<ClassRef> rooms(LessonRequirement requirement) {
+        List<ClassRef> rooms = new ArrayList<>();
+        rooms.add(requirement.host());
+        rooms.addAll(requirement.receivers());
+        return rooms;
+    }
+}
