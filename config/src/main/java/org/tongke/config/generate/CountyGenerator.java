@@ -22,9 +22,19 @@ import org.tongke.config.school.School;
  */
 public final class CountyGenerator {
     private final long seed;
+    private final int lessonsPerWeek;
 
     public CountyGenerator(long seed) {
+        this(seed, 1);
+    }
+
+    /** {@code lessonsPerWeek}: how often each generated lesson requirement meets in a week. */
+    public CountyGenerator(long seed, int lessonsPerWeek) {
+        if (lessonsPerWeek < 1 || lessonsPerWeek > 5) {
+            throw new IllegalArgumentException("lessons per week must be 1 to 5: " + lessonsPerWeek);
+        }
         this.seed = seed;
+        this.lessonsPerWeek = lessonsPerWeek;
     }
 
     public County generate(CountyBlueprint blueprint) {
@@ -49,6 +59,7 @@ public final class CountyGenerator {
     }
 
     private RequirementPlanner.Plan plan(Community community, Map<String, School> schools) {
-        return RequirementPlanner.plan(community, schools, Seeds.random(seed, community.id(), "requirements"));
+        return RequirementPlanner.plan(community, schools, Seeds.random(seed, community.id(), "requirements"),
+                lessonsPerWeek);
     }
 }

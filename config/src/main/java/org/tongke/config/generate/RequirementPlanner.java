@@ -39,15 +39,19 @@ final class RequirementPlanner {
     private final Random random;
     private final List<LessonRequirement> lessons = new ArrayList<>();
 
-    private RequirementPlanner(Community community, Map<String, School> schools, Random random) {
+    private final int perWeek;
+
+    private RequirementPlanner(Community community, Map<String, School> schools, Random random, int perWeek) {
+        this.perWeek = perWeek;
         this.community = community;
         this.core = new SchoolView(schools.get(community.core()));
         this.members = community.members().stream().map(id -> new SchoolView(schools.get(id))).toList();
         this.random = random;
     }
 
-    static Plan plan(Community community, Map<String, School> schools, Random random) {
-        RequirementPlanner planner = new RequirementPlanner(community, schools, random);
+    /** Each lesson {@code perWeek} times a week (1 in the sample; more for load in benchmarks). */
+    static Plan plan(Community community, Map<String, School> schools, Random random, int perWeek) {
+        RequirementPlanner planner = new RequirementPlanner(community, schools, random, perWeek);
         if (community.type() == CommunityType.COLLABORATIVE) {
             planner.masterLessons();
             return new Plan(List.copyOf(planner.lessons), planner.research(1, 0));
@@ -116,7 +120,7 @@ final class RequirementPlanner {
         }
         boolean allowSwap = kind == LessonKind.DEDICATED_DELIVERY;
         lessons.add(new LessonRequirement(community.id() + "-" + suffix, community.id(), kind, subject, host,
-                receivers, 1, duration, allowSwap));
+                receivers, perWeek, duration, allowSwap));
     }
 
     /** Research on each subject the lessons teach, by the teachers who teach them. */

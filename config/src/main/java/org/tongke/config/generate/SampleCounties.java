@@ -21,7 +21,12 @@ public final class SampleCounties {
 
     /** A made-up county of this many schools and communities. */
     public static County synthetic(int schools, int communities, long seed) {
-        return new CountyGenerator(seed).generate(SyntheticBlueprint.create(schools, communities, seed));
+        return synthetic(schools, communities, seed, 1);
+    }
+
+    /** The same, with every lesson requirement meeting {@code lessonsPerWeek} times a week. */
+    public static County synthetic(int schools, int communities, long seed, int lessonsPerWeek) {
+        return new CountyGenerator(seed, lessonsPerWeek).generate(SyntheticBlueprint.create(schools, communities, seed));
     }
 
     /** The command that writes a county like {@link #qingtian}, named in every file it writes. */

@@ -2,6 +2,7 @@ package org.tongke.platform.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tongke.platform.scheduler.CheckCommand;
 import org.tongke.platform.scheduler.SolveCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code scheduler solve|serve}: the community's one timetable (同步课堂"一张表"). */
 @Command(name = "scheduler", mixinStandardHelpOptions = true,
         description = "Build and publish the one timetable of synchronized lessons.",
-        subcommands = {SolveCommand.class, SchedulerCommand.Serve.class})
+        subcommands = {SolveCommand.class, CheckCommand.class, SchedulerCommand.Serve.class})
 public final class SchedulerCommand {
 
     @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the scheduler service.")

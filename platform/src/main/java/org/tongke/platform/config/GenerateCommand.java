@@ -39,6 +39,10 @@ public final class GenerateCommand implements Callable<Integer> {
         int communities;
     }
 
+    @Option(names = "--lessons-per-week", paramLabel = "N", defaultValue = "1",
+            description = "Synthetic counties: how often each lesson requirement meets a week, 1 to 5 (default: ${DEFAULT-VALUE}).")
+    int lessonsPerWeek;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "2021", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -63,9 +67,14 @@ public final class GenerateCommand implements Callable<Integer> {
                 err.println("--schools must be 2 to 100000 and --communities 1 to the number of schools");
                 return ExitCodes.BAD_INPUT;
             }
-            county = SampleCounties.synthetic(source.size.schools, source.size.communities, seed);
+            if (lessonsPerWeek < 1 || lessonsPerWeek > 5) {
+                err.println("--lessons-per-week must be 1 to 5");
+                return ExitCodes.BAD_INPUT;
+            }
+            county = SampleCounties.synthetic(source.size.schools, source.size.communities, seed, lessonsPerWeek);
             how = "config generate --schools " + source.size.schools + " --communities "
-                    + source.size.communities + " --seed " + seed;
+                    + source.size.communities + (lessonsPerWeek > 1 ? " --lessons-per-week " + lessonsPerWeek : "")
+                    + " --seed " + seed;
         }
         CountyYamlWriter.write(county, out, how);
         spec.commandLine().getOut().printf("Wrote %s (%d schools, %d communities) to %s%n",

@@ -20,11 +20,13 @@ final class PlanSummary {
         long online = plan.research().stream().filter(r -> r.mode() == ResearchSession.Mode.ONLINE).count();
         out.printf("Plan for %s (%s) written to %s%n", county.name(), county.id(), file);
         out.printf("  score            %s%n", plan.score());
-        out.printf("  weekly lessons   %5d placed, %d unplaced%n", plan.weekly().size(), plan.unplaced().size());
+        long unplacedLessons = plan.unplaced().stream().filter(u -> u.weekly().contains("#")).count();
+        out.printf("  weekly lessons   %5d placed, %d unplaced%n", plan.weekly().size(), unplacedLessons);
         out.printf("  dated lessons    %5d over the school year (%d dates cancelled)%n", plan.occurrences().size(),
                 plan.cancellations().size());
-        out.printf("  research         %5d sessions (%d online, %d in person)%n", plan.research().size(), online,
-                plan.research().size() - online);
+        out.printf("  research         %5d sessions (%d online, %d in person); %d requirements not held%n",
+                plan.research().size(), online, plan.research().size() - online,
+                plan.unplaced().size() - unplacedLessons);
         out.printf("  pairings         %5d of %d with yearly targets meet them%n", meeting, withTargets);
         plan.unplaced().forEach(u -> out.printf("  unplaced %s: %s%n", u.weekly(), u.reason()));
         plan.compliance().stream().filter(c -> !c.meetsTargets())

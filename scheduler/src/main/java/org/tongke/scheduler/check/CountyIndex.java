@@ -3,6 +3,7 @@ package org.tongke.scheduler.check;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class CountyIndex {
             for (TimetableEntry e : s.timetable()) {
                 classSlots.put(key(s.id(), e.classId(), e.day(), e.period()), e);
                 if (e.teacher() != null) {
-                    teacherDays.computeIfAbsent(key(s.id(), e.teacher(), e.day()), k -> new java.util.ArrayList<>()).add(e);
+                    teacherDays.computeIfAbsent(key(s.id(), e.teacher(), e.day()), k -> new ArrayList<>()).add(e);
                 }
             }
         }

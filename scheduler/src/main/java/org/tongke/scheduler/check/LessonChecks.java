@@ -130,7 +130,8 @@ final class LessonChecks {
         Optional<Teacher> teacher = county.teacher(p.school(), p.teacher());
         for (Unavailability u : teacher.map(Teacher::unavailable).orElse(List.of())) {
             if (u.weekday() == lesson.day() && (u.wholeDay() || u.periods().contains(number))) {
-                found.add(Rule.UNAVAILABLE, lesson.id(), "%s", unavailable(county, p, u, Words.day(u.weekday()), number));
+                String when = Words.day(u.weekday());
+                found.add(Rule.UNAVAILABLE, lesson.id(), "%s", unavailable(county, p, u, when, number));
             }
         }
     }

@@ -33,7 +33,8 @@ final class OccurrenceChecks {
 
     void check(Occurrence o, Optional<WeeklyLesson> weekly) {
         if (weekly.isEmpty()) {
-            found.add(Rule.WEEKLY_PATTERN, o.id(), "belongs to weekly lesson '%s', which is not in the plan", o.weekly());
+            found.add(Rule.WEEKLY_PATTERN, o.id(), "belongs to weekly lesson '%s', which is not in the plan",
+                    o.weekly());
         } else {
             checkPattern(o, weekly.get());
         }

@@ -40,7 +40,8 @@ final class RequirementMatch {
     private void checkReferences(Placed lesson, Participant p) {
         Optional<School> school = county.school(p.school());
         if (school.isEmpty()) {
-            found.add(Rule.REQUIREMENT, lesson.id(), "names school '%s', which is not in the configuration", p.school());
+            found.add(Rule.REQUIREMENT, lesson.id(), "names school '%s', which is not in the configuration",
+                    p.school());
             return;
         }
         String name = school.get().name();
@@ -84,7 +85,8 @@ final class RequirementMatch {
         ClassRef wanted = req.host();
         if (!sameClass(wanted, host)) {
             found.add(Rule.REQUIREMENT, lesson.id(), "%s is hosted by %s, not %s", req.id(),
-                    county.classLabel(wanted.school(), wanted.classId()), county.classLabel(host.school(), host.classId()));
+                    county.classLabel(wanted.school(), wanted.classId()),
+                    county.classLabel(host.school(), host.classId()));
             return;
         }
         if (wanted.teacher() != null && !wanted.teacher().equals(host.teacher())) {

@@ -55,7 +55,9 @@ public final class CandidateFinder {
             if (refusal.isPresent()) {
                 refusals.merge(refusal.get(), 1, Integer::sum);
             } else {
-                candidates.add(candidate(requirement, slot));
+                for (List<String> rooms : roomChoices(requirement)) {
+                    candidates.add(candidate(requirement, slot, rooms));
+                }
             }
         }
         if (candidates.isEmpty()) {
@@ -108,7 +110,33 @@ public final class CandidateFinder {
                 : Optional.empty();
     }
 
-    private Candidate candidate(LessonRequirement requirement, WeeklySlot slot) {
+    /**
+     * Every way to pick one recording classroom per school of the lesson, given room by room
+     * (receiving classes of one school share its room).
+     */
+    private List<List<String>> roomChoices(LessonRequirement requirement) {
+        List<List<String>> choices = List.of(List.of());
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (String school : requirement.schools()) {
+            position.put(school, position.size());
+            List<List<String>> longer = new ArrayList<>();
+            for (List<String> chosen : choices) {
+                for (var room : timetables.school(school).recordingClassrooms()) {
+                    List<String> next = new ArrayList<>(chosen);
+                    next.add(school + "/" + room.id());
+                    longer.add(next);
+                }
+            }
+            choices = longer;
+        }
+        List<List<String>> byRoom = new ArrayList<>();
+        for (List<String> perSchool : choices) {
+            byRoom.add(rooms(requirement).stream().map(r -> perSchool.get(position.get(r.school()))).toList());
+        }
+        return byRoom;
+    }
+
+    private Candidate candidate(LessonRequirement requirement, WeeklySlot slot, List<String> rooms) {
         List<Displaces> displaces = new ArrayList<>();
         int notOwn = 0;
         int edges = 0;
@@ -126,7 +154,7 @@ public final class CandidateFinder {
                 edges++;
             }
         }
-        return new Candidate(requirement.id(), slot, displaces, notOwn, edges);
+        return new Candidate(requirement.id(), slot, displaces, rooms, notOwn, edges);
     }
 
     static Displaces displaces(Optional<TimetableEntry> entry, String subject) {

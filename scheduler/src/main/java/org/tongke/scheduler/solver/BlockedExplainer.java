@@ -8,7 +8,7 @@ import org.tongke.scheduler.slot.Candidate;
 
 /**
  * Why a lesson that had possible times was left unplaced: at each of them another placed lesson
- * already holds one of its teachers, classes or its school's only recording classroom.
+ * already holds one of its teachers, classes or recording classrooms.
  */
 final class BlockedExplainer {
     private static final int MOST_REASONS = 3;
@@ -20,11 +20,15 @@ final class BlockedExplainer {
         Map<String, Integer> blockers = new LinkedHashMap<>();
         for (Candidate c : unit.getCandidates()) {
             for (LessonUnit other : placed) {
-                if (other != unit && other.getCandidate() != null && other.getCandidate().slot().overlaps(c.slot())
-                        && unit.sharesResourceWith(other)) {
-                    String shared = other.getResources().stream().filter(unit.getResources()::contains).sorted()
-                            .map(BlockedExplainer::describe).collect(Collectors.joining(", "));
-                    blockers.merge(shared + " in " + other.getId(), 1, Integer::sum);
+                if (other != unit && other.getCandidate() != null && other.getCandidate().slot().overlaps(c.slot())) {
+                    List<String> shared = new java.util.ArrayList<>(other.getResources().stream()
+                            .filter(unit.getResources()::contains).sorted().map(BlockedExplainer::describe).toList());
+                    c.rooms().stream().filter(other.getCandidate().rooms()::contains).distinct()
+                            .forEach(room -> shared.add("recording classroom " + room));
+                    if (shared.isEmpty()) {
+                        continue;
+                    }
+                    blockers.merge(String.join(", ", shared) + " in " + other.getId(), 1, Integer::sum);
                 }
             }
         }
@@ -41,6 +45,6 @@ final class BlockedExplainer {
     private static String describe(String resource) {
         String[] kind = resource.split(":", 2);
         String[] where = kind[1].split("/", 2);
-        return where.length == 2 ? kind[0] + " " + where[1] + " of " + where[0] : "the only recording classroom of " + where[0];
+        return kind[0] + " " + where[1] + " of " + where[0];
     }
 }

@@ -14,8 +14,8 @@ import org.tongke.scheduler.slot.Candidate;
 /**
  * One weekly lesson of a requirement, for the solver to place at one of its candidate times
  * (or leave unplaced). Mutable because the solver moves it; lives only inside this package.
- * {@code resources} are the teachers, classes and single recording classrooms it occupies: two
- * units that share one must not overlap in time.
+ * {@code resources} are the teachers and classes it occupies, and its candidate names its
+ * recording classrooms: two units that share any of them must not overlap in time.
  */
 @PlanningEntity
 public class LessonUnit {
@@ -95,8 +95,10 @@ public class LessonUnit {
         return candidate.slot().end().toSecondOfDay() / 60;
     }
 
+    /** A teacher or class in both, or the same recording classroom at their chosen times. */
     public boolean sharesResourceWith(LessonUnit other) {
-        return !Collections.disjoint(resources, other.resources);
+        return !Collections.disjoint(resources, other.resources)
+                || candidate != null && other.candidate != null && candidate.sharesRoomWith(other.candidate);
     }
 
     public boolean movedFromPrevious() {

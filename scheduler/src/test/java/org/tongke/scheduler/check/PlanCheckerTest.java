@@ -6,6 +6,9 @@ import static org.tongke.scheduler.check.TinyPlans.NEXT_MONDAY;
 import static org.tongke.scheduler.check.TinyPlans.on;
 import static org.tongke.scheduler.check.TinyPlans.plan;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import org.tongke.config.county.County;
 import org.tongke.config.testing.TinyCounty;
 import org.tongke.scheduler.plan.Occurrence;
 import org.tongke.scheduler.plan.Plan;
+import org.tongke.scheduler.plan.PlanJson;
 import org.tongke.scheduler.plan.ResearchSession;
 import org.tongke.scheduler.plan.WeeklyLesson;
 
@@ -51,6 +55,17 @@ class PlanCheckerTest {
     @Test
     void acceptsACorrectHandBuiltPlanOfTheTinyCounty() {
         assertThat(PlanChecker.check(county, correctPlan())).isEmpty();
+    }
+
+    @Test
+    void acceptsTheCorrectPlanAgainAfterItsJsonRoundTrip() throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        PlanJson.write(correctPlan(), json);
+
+        Plan read = PlanJson.read(new ByteArrayInputStream(json.toByteArray()));
+
+        assertThat(read).isEqualTo(correctPlan());
+        assertThat(PlanChecker.check(county, read)).isEmpty();
     }
 
     @Test
