@@ -50,6 +50,10 @@ final class OccurrenceChecks {
         differs(o, w, "community", w.community(), o.community());
         differs(o, w, "kind", w.kind() == null ? null : w.kind().key(), o.kind() == null ? null : o.kind().key());
         differs(o, w, "subject", w.subject(), o.subject());
+        if (o.moved() != null) {
+            // Re-planning moved this date on purpose: its own time is judged, not its likeness to the week.
+            return;
+        }
         if (!Objects.equals(o.start(), w.start()) || !Objects.equals(o.end(), w.end())) {
             found.add(Rule.WEEKLY_PATTERN, o.id(), "runs %s-%s, but weekly lesson %s runs %s-%s", o.start(), o.end(),
                     w.id(), w.start(), w.end());

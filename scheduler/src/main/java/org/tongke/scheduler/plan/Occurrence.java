@@ -10,7 +10,8 @@ import org.tongke.config.requirement.LessonKind;
 /**
  * A weekly lesson on one date of the term. {@code timetableDay} is the weekday whose timetable
  * the schools follow that date: the date's own weekday, or for a make-up day (调休) the weekday
- * it stands for. Its id is {@code <weekly id>@<date>}.
+ * it stands for. Its id is {@code <weekly id>@<date>}, the date being the one of the weekly
+ * pattern even when re-planning moved it ({@link Moved}).
  */
 public record Occurrence(
         String id,
@@ -24,7 +25,20 @@ public record Occurrence(
         LocalTime start,
         LocalTime end,
         Participant host,
-        List<Participant> receivers) {
+        List<Participant> receivers,
+        Moved moved) {
+
+    /**
+     * Set when re-planning moved this date's lesson away from its weekly time: where it was and
+     * why. A moved occurrence keeps its weekly lesson's id but has its own date, time and periods.
+     */
+    public record Moved(LocalDate fromDate, LocalTime fromStart, String reason) {
+        public Moved {
+            Objects.requireNonNull(fromDate, "fromDate");
+            Objects.requireNonNull(fromStart, "fromStart");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     public Occurrence {
         Objects.requireNonNull(id, "id");

@@ -64,7 +64,7 @@ public final class OccurrenceExpander {
         if (notThere.isEmpty()) {
             into.add(new Occurrence(Occurrence.id(lesson.id(), date), lesson.id(), lesson.requirement(),
                     lesson.community(), lesson.kind(), lesson.subject(), date, lesson.day(), lesson.start(),
-                    lesson.end(), lesson.host(), lesson.receivers()));
+                    lesson.end(), lesson.host(), lesson.receivers(), null));
         } else {
             cancelled.add(new Cancellation(lesson.id(), date, String.join("; ", notThere.stream().distinct().toList())));
         }
@@ -100,7 +100,7 @@ public final class OccurrenceExpander {
         return away;
     }
 
-    static boolean awayAt(Unavailability u, LocalDate date, int period) {
+    public static boolean awayAt(Unavailability u, LocalDate date, int period) {
         return date.equals(u.date()) && (u.wholeDay() || u.periods().contains(period));
     }
 }

@@ -34,7 +34,8 @@ public final class WeeklyLessonFactory {
         return lessons;
     }
 
-    private WeeklyLesson lesson(Placed p) {
+    /** One placed lesson, for re-planning one date at another time. */
+    public WeeklyLesson lesson(Placed p) {
         LessonRequirement r = p.requirement();
         var slot = p.candidate().slot();
         List<ClassRef> rooms = new ArrayList<>(r.receivers());

@@ -66,6 +66,19 @@ public final class CandidateFinder {
         return new Result(requirement, candidates, null);
     }
 
+    /**
+     * The candidates at exactly this weekly time, or why the existing timetables forbid it; for
+     * a person who picks the time by hand.
+     */
+    public Result at(LessonRequirement requirement, WeeklySlot slot) {
+        Optional<String> refusal = refusal(requirement, slot);
+        if (refusal.isPresent()) {
+            return none(requirement, refusal.get());
+        }
+        return new Result(requirement, roomChoices(requirement).stream().map(r -> candidate(requirement, slot, r)).toList(),
+                null);
+    }
+
     private static Result none(LessonRequirement requirement, String why) {
         return new Result(requirement, List.of(), why);
     }

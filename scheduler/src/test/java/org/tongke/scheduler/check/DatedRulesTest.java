@@ -51,7 +51,7 @@ class DatedRulesTest {
         WeeklyLesson math = mathOn(DayOfWeek.THURSDAY);
         Occurrence sunday = new Occurrence(Occurrence.id(math.id(), MAKE_UP_SUNDAY), math.id(), math.requirement(),
                 math.community(), math.kind(), math.subject(), MAKE_UP_SUNDAY, DayOfWeek.THURSDAY, math.start(),
-                math.end(), math.host(), math.receivers());
+                math.end(), math.host(), math.receivers(), null);
 
         assertThat(PlanChecker.check(county, plan(math, on(math, LocalDate.of(2021, 9, 23)), sunday))).isEmpty();
     }

@@ -88,7 +88,7 @@ class PlanCheckerScaleTest {
             for (LocalDate date : county.calendar().teachingDays(term)) {
                 if (county.calendar().teachingWeekday(date).orElseThrow() == w.day()) {
                     dates.add(new Occurrence(Occurrence.id(w.id(), date), w.id(), w.requirement(), w.community(),
-                            w.kind(), w.subject(), date, w.day(), w.start(), w.end(), w.host(), w.receivers()));
+                            w.kind(), w.subject(), date, w.day(), w.start(), w.end(), w.host(), w.receivers(), null));
                 }
             }
         }

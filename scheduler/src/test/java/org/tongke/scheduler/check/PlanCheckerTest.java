@@ -84,7 +84,7 @@ class PlanCheckerTest {
         Occurrence good = on(math, MONDAY);
         Occurrence misnamed = new Occurrence("c1-math#1@2021-09-07", good.weekly(), good.requirement(), good.community(),
                 good.kind(), good.subject(), good.date(), good.timetableDay(), good.start(), good.end(), good.host(),
-                good.receivers());
+                good.receivers(), null);
 
         assertThat(PlanChecker.check(county, plan(math, misnamed))).containsExactly(new Violation(Rule.ID,
                 "c1-math#1@2021-09-07", "the occurrence of c1-math#1 on 2021-09-06 must have the id 'c1-math#1@2021-09-06'"));

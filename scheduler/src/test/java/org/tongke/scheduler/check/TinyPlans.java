@@ -102,12 +102,12 @@ final class TinyPlans {
 
     static Occurrence on(WeeklyLesson w, LocalDate date) {
         return new Occurrence(Occurrence.id(w.id(), date), w.id(), w.requirement(), w.community(), w.kind(),
-                w.subject(), date, w.day(), w.start(), w.end(), w.host(), w.receivers());
+                w.subject(), date, w.day(), w.start(), w.end(), w.host(), w.receivers(), null);
     }
 
     static Occurrence on(WeeklyLesson w, LocalDate date, DayOfWeek timetableDay, String start, String end) {
         return new Occurrence(Occurrence.id(w.id(), date), w.id(), w.requirement(), w.community(), w.kind(),
-                w.subject(), date, timetableDay, LocalTime.parse(start), LocalTime.parse(end), w.host(), w.receivers());
+                w.subject(), date, timetableDay, LocalTime.parse(start), LocalTime.parse(end), w.host(), w.receivers(), null);
     }
 
     /** The requirement's n-th session with all its participants, following all its lessons. */
