@@ -41,6 +41,74 @@ public final class PlatformJar {
         }
     }
 
+    /** A long-running command (a server), its output read as it comes. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final StringBuffer err = new StringBuffer();
+        private final Thread errors;
+
+        Running(Process process) {
+            this.process = process;
+            Thread out = new Thread(() -> process.inputReader(StandardCharsets.UTF_8).lines().forEach(lines::add));
+            errors = new Thread(() -> process.errorReader(StandardCharsets.UTF_8).lines()
+                    .forEach(l -> err.append(l).append('\n')));
+            out.setDaemon(true);
+            errors.setDaemon(true);
+            out.start();
+            errors.start();
+        }
+
+        /** The first line of standard output matching {@code pattern}, waiting up to {@code seconds}. */
+        public java.util.regex.Matcher awaitLine(String pattern, int seconds) throws InterruptedException {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    java.util.regex.Matcher m = p.matcher(line);
+                    if (m.find()) {
+                        return m;
+                    }
+                }
+                if (!process.isAlive() && lines.isEmpty()) {
+                    break;
+                }
+            }
+            throw new IllegalStateException("no line matching " + pattern + "; stderr:\n" + err);
+        }
+
+        /** Asks it to stop as an operator would (SIGTERM) and returns its exit code. */
+        public int stop(int seconds) throws InterruptedException {
+            // Through the handle: Process.destroy() would also close our end of its output pipes.
+            process.toHandle().destroy();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("did not stop within " + seconds + " s; stderr:\n" + err);
+            }
+            errors.join(TimeUnit.SECONDS.toMillis(5));
+            return process.exitValue();
+        }
+
+        public String err() {
+            return err.toString();
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    public static Running start(String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return new Running(new ProcessBuilder(command).start());
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

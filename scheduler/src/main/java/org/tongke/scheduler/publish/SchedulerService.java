@@ -31,8 +31,14 @@ public final class SchedulerService {
     /** {@code previous}: weekly lesson id to slot label in the published plan, to keep changes few. */
     public Plan solve(TimetableSolver.Limits limits, Map<String, String> previous,
                       Consumer<TimetableSolver.Progress> progress) {
+        return solve(limits, previous, progress, new TimetableSolver.StopSwitch());
+    }
+
+    /** The same, stoppable from another thread through {@code stop}. */
+    public Plan solve(TimetableSolver.Limits limits, Map<String, String> previous,
+                      Consumer<TimetableSolver.Progress> progress, TimetableSolver.StopSwitch stop) {
         UnitFactory.Units units = UnitFactory.create(county, previous);
-        var solved = SolvedUnits.of(TimetableSolver.solve(units, county.weights(), limits, progress));
+        var solved = SolvedUnits.of(TimetableSolver.solve(units, county.weights(), limits, progress, stop));
         List<Unplaced> unplaced = new ArrayList<>(units.unplaced());
         unplaced.addAll(solved.unplaced(county));
         List<WeeklyLessonFactory.Placed> placed = solved.placed().stream()

@@ -45,10 +45,41 @@ public final class TimetableSolver {
 
     public static SyncTimetable solve(UnitFactory.Units units, SchedulingWeights weights, Limits limits,
                                       Consumer<Progress> progress) {
+        return solve(units, weights, limits, progress, new StopSwitch());
+    }
+
+    /** Lets another thread end a search early; the best plan found so far is kept. */
+    public static final class StopSwitch {
+        private volatile Solver<?> solver;
+        private volatile boolean stopped;
+
+        public void stop() {
+            stopped = true;
+            Solver<?> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+
+        public boolean stopped() {
+            return stopped;
+        }
+
+        void attach(Solver<?> running) {
+            solver = running;
+            if (stopped) {
+                running.terminateEarly();
+            }
+        }
+    }
+
+    public static SyncTimetable solve(UnitFactory.Units units, SchedulingWeights weights, Limits limits,
+                                      Consumer<Progress> progress, StopSwitch stop) {
         SolverConfig config = config().withTerminationConfig(new TerminationConfig()
                 .withSpentLimit(limits.limit())
                 .withUnimprovedSpentLimit(limits.unimproved()));
         Solver<SyncTimetable> solver = SolverFactory.<SyncTimetable>create(config).buildSolver();
+        stop.attach(solver);
         long started = System.nanoTime();
         solver.addEventListener(event -> {
             HardMediumSoftScore score = event.getNewBestSolution().getScore();

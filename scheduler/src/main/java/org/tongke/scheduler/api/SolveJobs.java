@@ -1,0 +1,109 @@
+package org.tongke.scheduler.api;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongke.scheduler.plan.Plan;
+import org.tongke.scheduler.publish.SchedulerService;
+import org.tongke.scheduler.solver.TimetableSolver;
+
+/**
+ * Solves as jobs: a request starts one and gets its id; solves run one at a time on their own
+ * thread (they take both cores), never on an event loop. The store keeps at most
+ * {@link #MAX_JOBS} jobs, dropping the oldest finished ones, and refuses new work while that
+ * many are still waiting.
+ */
+public final class SolveJobs implements AutoCloseable {
+    public static final int MAX_JOBS = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(SolveJobs.class);
+
+    private final SchedulerService service;
+    private final PlanStore store;
+    private final ExecutorService solver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scheduler-solver");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, SolveJob> jobs = new LinkedHashMap<>();
+    private final Deque<String> order = new ArrayDeque<>();
+    private final AtomicInteger counter = new AtomicInteger();
+    private final AtomicInteger solved = new AtomicInteger();
+
+    public SolveJobs(SchedulerService service, PlanStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    public synchronized SolveJob start(Duration limit, boolean publish) {
+        evictFinished();
+        if (jobs.size() >= MAX_JOBS) {
+            throw new ApiException(429, "too-many-jobs", MAX_JOBS + " solves are waiting or kept already; try later");
+        }
+        SolveJob job = new SolveJob("job-" + counter.incrementAndGet(), publish);
+        jobs.put(job.id(), job);
+        order.add(job.id());
+        solver.submit(() -> run(job, limit));
+        return job;
+    }
+
+    public synchronized Optional<SolveJob> get(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    public int solvedCount() {
+        return solved.get();
+    }
+
+    private void run(SolveJob job, Duration limit) {
+        long started = System.nanoTime();
+        job.running();
+        try {
+            Map<String, String> previous = previousSlots();
+            Plan plan = service.solve(TimetableSolver.Limits.of(limit), previous, job::progress, job.stopSwitch());
+            Integer version = job.publish() ? store.publish(plan, "solve " + job.id()).planVersion() : null;
+            job.done(plan, Duration.ofNanos(System.nanoTime() - started), version);
+            solved.incrementAndGet();
+            LOG.info("Solve {} ended with {} ({})", job.id(), plan.score(), version == null ? "not published" : "published as version " + version);
+        } catch (Exception | Error e) {
+            LOG.error("Solve {} failed", job.id(), e);
+            job.failed(e);
+        }
+    }
+
+    /** The published plan's weekly times, so a new solve keeps what it can (fewest changes). */
+    private Map<String, String> previousSlots() {
+        Map<String, String> slots = new LinkedHashMap<>();
+        store.current().ifPresent(p -> p.weekly().forEach(w -> slots.put(w.id(),
+                w.day().name().toLowerCase() + " " + w.start() + "-" + w.end())));
+        return slots;
+    }
+
+    private void evictFinished() {
+        while (jobs.size() >= MAX_JOBS && !order.isEmpty()) {
+            String oldest = order.stream().filter(id -> jobs.get(id).finished()).findFirst().orElse(null);
+            if (oldest == null) {
+                return;
+            }
+            order.remove(oldest);
+            jobs.remove(oldest);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            jobs.values().forEach(j -> j.stopSwitch().stop());
+        }
+        solver.shutdownNow();
+        solver.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
