@@ -15,6 +15,9 @@ import org.tongke.scheduler.check.PlanChecker;
 import org.tongke.scheduler.plan.PairingCompliance;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.publish.SchedulerService;
+import org.tongke.scheduler.replan.Absence;
+import org.tongke.scheduler.replan.PlanChange;
+import org.tongke.scheduler.replan.Replanner;
 import org.tongke.scheduler.solver.LessonUnit;
 import org.tongke.scheduler.solver.TimetableSolver;
 import org.tongke.scheduler.solver.UnitFactory;
@@ -30,8 +33,11 @@ public final class SchedulerBench {
     }
 
     public static void main(String[] args) {
+        // Load the time-zone providers (ical4j adds one that logs) before logging starts, not during.
+        java.time.ZoneId.of("Asia/Shanghai").getRules();
         County qingtian = CountyValidator.validate(Path.of("..", "samples", "qingtian")).orThrow();
-        run("Qingtian sample", qingtian, List.of(TimetableSolver.Limits.of(Duration.ofSeconds(10))));
+        Plan plan = run("Qingtian sample", qingtian, List.of(TimetableSolver.Limits.of(Duration.ofSeconds(10))));
+        replanAroundAWeekAway(qingtian, plan);
         County synthetic = SampleCounties.synthetic(200, 70, 7, 5);
         run("synthetic county (200 schools, 70 communities, seed 7, 5 lessons a week each)", synthetic, List.of(
                 new TimetableSolver.Limits(Duration.ofSeconds(10), Duration.ofSeconds(10)),
@@ -40,13 +46,36 @@ public final class SchedulerBench {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
     }
 
-    private static void run(String name, County county, List<TimetableSolver.Limits> limits) {
+    /** One host teacher away for a school week: time to re-plan, and that nothing else moved. */
+    private static void replanAroundAWeekAway(County county, Plan plan) {
+        var lesson = plan.weekly().get(0);
+        java.time.LocalDate monday = java.time.LocalDate.of(2021, 11, 22);
+        Absence away = new Absence(Absence.Kind.TEACHER, lesson.host().school(), lesson.host().teacher(), monday,
+                monday.plusDays(4), "外出培训");
+        long start = System.nanoTime();
+        Replanner.Result result = new Replanner(county).replan(plan, List.of(away));
+        double ms = (System.nanoTime() - start) / 1e6;
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        result.changes().forEach(c -> changed.add(c.occurrence()));
+        var before = new java.util.HashMap<String, Object>();
+        plan.occurrences().forEach(o -> before.put(o.id(), o));
+        long untouchedMoved = result.plan().occurrences().stream()
+                .filter(o -> !changed.contains(o.id()) && !o.equals(before.get(o.id()))).count();
+        long moved = result.changes().stream().filter(c -> c.type() != PlanChange.Type.CANCELLED).count();
+        System.out.printf("  re-plan, one teacher away a week   %d dated lessons touched: %d moved, %d cancelled;"
+                        + " %d others changed; in %.0f ms; plan checker: %s%n", changed.size(), moved,
+                changed.size() - moved, untouchedMoved, ms,
+                PlanChecker.check(county, result.plan()).isEmpty() ? "no hard rule broken" : "VIOLATIONS");
+    }
+
+    private static Plan run(String name, County county, List<TimetableSolver.Limits> limits) {
         UnitFactory.Units units = UnitFactory.create(county, Map.of());
         int demanded = county.lessons().stream().mapToInt(l -> l.perWeek()).sum();
         System.out.printf("%s: %d weekly lessons demanded, %d with a possible time%n", name, demanded, units.units().size());
         long t = System.nanoTime();
         HardMediumSoftScore greedy = TimetableSolver.score(greedy(units.units()), county.weights());
         System.out.printf("  baseline greedy first fit   %-28s in %6.0f ms%n", greedy, (System.nanoTime() - t) / 1e6);
+        Plan last = null;
         for (TimetableSolver.Limits limit : limits) {
             AtomicLong firstFeasible = new AtomicLong(-1);
             long start = System.nanoTime();
@@ -68,7 +97,9 @@ public final class SchedulerBench {
                     + " plan checker (%.0f ms): %s%n", plan.weekly().size(), placed(units.units()),
                     plan.occurrences().size(), meeting, withTargets, checkMs,
                     violations == 0 ? "no hard rule broken" : violations + " VIOLATIONS");
+            last = plan;
         }
+        return last;
     }
 
     /** Each unit at its first candidate time that no unit placed before it conflicts with. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.platform.cli.Words;
 import org.tongke.scheduler.api.PlanPublisher;
+import org.tongke.scheduler.api.RedisPlanPublisher;
 import org.tongke.scheduler.api.SchedulerServer;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.plan.PlanJson;
@@ -47,6 +49,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "With no plan to load, solve one at start for up to N seconds and publish it; 0 to wait for a request (default: ${DEFAULT-VALUE}).")
     int solveSeconds;
 
+    @Option(names = "--redis", paramLabel = "URI",
+            description = "Also announce each publish on Redis pub/sub (channel tongke:plan:<county>), e.g. redis://127.0.0.1:6379.")
+    String redis;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -59,8 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Plan initial = loadPlan(err);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SchedulerServer server = SchedulerServer.start(validated.orThrow(), port, planFile,
-                new PlanPublisher.InProcess(), initial)) {
+        RedisPlanPublisher onRedis = redis == null ? null : new RedisPlanPublisher(redis);
+        PlanPublisher publisher = onRedis == null ? new PlanPublisher.InProcess()
+                : PlanPublisher.all(List.of(new PlanPublisher.InProcess(), onRedis));
+        try (SchedulerServer server = SchedulerServer.start(validated.orThrow(), port, planFile, publisher, initial);
+             AutoCloseable redisClosed = onRedis == null ? () -> { } : onRedis) {
             // The JVM ends when its shutdown hooks do: the hook itself closes the server, then lets main go.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
 public interface PlanPublisher {
     void publish(PlanPublished event);
 
+    /** Announces to several publishers at once (this process's listeners and Redis). */
+    static PlanPublisher all(List<PlanPublisher> publishers) {
+        return event -> publishers.forEach(p -> p.publish(event));
+    }
+
     /** Delivers to listeners in this process; a listener that throws is logged and the others still hear. */
     final class InProcess implements PlanPublisher {
         private static final Logger LOG = LoggerFactory.getLogger(InProcess.class);
