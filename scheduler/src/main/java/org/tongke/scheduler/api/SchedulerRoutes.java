@@ -32,6 +32,7 @@ public final class SchedulerRoutes {
     private final SolveJobs jobs;
     private final Metrics metrics;
     private final CalendarFeeds feeds;
+    private final CountyView countyView;
 
     public SchedulerRoutes(Vertx vertx, County county, PlanStore store, SolveJobs jobs, Metrics metrics) {
         this.vertx = vertx;
@@ -40,6 +41,7 @@ public final class SchedulerRoutes {
         this.jobs = jobs;
         this.metrics = metrics;
         this.feeds = new CalendarFeeds(county);
+        this.countyView = CountyView.of(county);
     }
 
     public Router router() {
@@ -58,7 +60,10 @@ public final class SchedulerRoutes {
         router.get("/api/jobs/:id").handler(ctx -> Json.send(ctx, 200, job(ctx).view()));
         router.delete("/api/jobs/:id").handler(this::stop);
         router.get("/api/plan").handler(this::plan);
+        router.get("/api/county").handler(ctx -> Json.send(ctx, 200, countyView));
         router.get("/api/compliance").handler(ctx -> Json.send(ctx, 200, current().compliance()));
+        router.get("/api/lessons/:weekly/slots").handler(ctx -> Json.send(ctx, 200,
+                LessonSlots.of(county, current(), ctx.pathParam("weekly"))));
         router.get("/api/lessons/:weekly/score").handler(ctx -> Json.send(ctx, 200,
                 LessonScore.of(county, current(), ctx.pathParam("weekly"))));
         router.get("/api/absences").handler(ctx -> Json.send(ctx, 200, store.absences()));
@@ -108,7 +113,27 @@ public final class SchedulerRoutes {
         } else if (school != null) {
             plan = views.school(plan, school);
         }
-        Json.send(ctx, 200, Map.of("version", store.version(), "plan", plan));
+        Json.send(ctx, 200, Map.of("version", store.version(), "plan", parts(plan, ctx.queryParams().get("parts"))));
+    }
+
+    /** {@code ?parts=weekly,unplaced,compliance}: only those lists, for a page that needs no dates. */
+    private static Plan parts(Plan plan, String parts) {
+        if (parts == null || parts.isBlank()) {
+            return plan;
+        }
+        java.util.Set<String> wanted = java.util.Set.of(parts.split(","));
+        java.util.Set<String> known = java.util.Set.of("weekly", "occurrences", "cancellations", "research", "unplaced",
+                "compliance");
+        if (!known.containsAll(wanted)) {
+            throw ApiException.badRequest("parts are any of " + String.join(", ", new java.util.TreeSet<>(known)));
+        }
+        return new Plan(plan.county(), plan.score(),
+                wanted.contains("weekly") ? plan.weekly() : List.of(),
+                wanted.contains("occurrences") ? plan.occurrences() : List.of(),
+                wanted.contains("cancellations") ? plan.cancellations() : List.of(),
+                wanted.contains("research") ? plan.research() : List.of(),
+                wanted.contains("unplaced") ? plan.unplaced() : List.of(),
+                wanted.contains("compliance") ? plan.compliance() : List.of());
     }
 
     private static String required(String school, String what) {

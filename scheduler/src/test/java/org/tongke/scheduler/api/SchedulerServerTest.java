@@ -154,6 +154,25 @@ class SchedulerServerTest {
     }
 
     @Test
+    void servesTheCountysNamesTheTimesALessonFitsAndChosenPartsOfThePlan() throws Exception {
+        solvedAndPublished();
+
+        JsonNode county = json.readTree(get("/api/county").body());
+        JsonNode slots = json.readTree(get("/api/lessons/c1-math%231/slots").body());
+        JsonNode parts = json.readTree(get("/api/plan?parts=weekly,compliance").body()).path("plan");
+        HttpResponse<String> badParts = get("/api/plan?parts=weekly,everything");
+
+        assertThat(county.path("name").asText()).isEqualTo("测试县");
+        assertThat(county.path("communities").get(0).path("type").asText()).isEqualTo("co-built");
+        assertThat(county.path("schools").findValuesAsText("name")).contains("城西小学", "祯埠镇小", "王芳");
+        assertThat(slots.path("monday").get(0).asText()).isEqualTo("13:30");
+        assertThat(slots.size()).isEqualTo(5);
+        assertThat(parts.path("weekly").size()).isEqualTo(2);
+        assertThat(parts.path("occurrences").size()).isZero();
+        assertThat(badParts.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void servesEachSchoolsCalendarFeed() throws Exception {
         solvedAndPublished();
 
