@@ -32,7 +32,8 @@ final class IdChecks {
         }
         seen.clear();
         for (Occurrence o : plan.occurrences()) {
-            String expected = Occurrence.id(o.weekly(), o.date());
+            // A re-planned occurrence keeps the id of the date it was moved from, so feeds and links stay stable.
+            String expected = Occurrence.id(o.weekly(), o.moved() != null ? o.moved().fromDate() : o.date());
             if (!o.id().equals(expected)) {
                 found.add(Rule.ID, o.id(), "the occurrence of %s on %s must have the id '%s'", o.weekly(), o.date(),
                         expected);

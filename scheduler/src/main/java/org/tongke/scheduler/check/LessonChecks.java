@@ -16,18 +16,20 @@ import org.tongke.scheduler.plan.Participant.Displaces;
 
 /**
  * The rules that depend on the timetable day but not on the date: the requirement, the period at
- * each school, the class's own period, the recording classroom, the teachers' timetables and
- * their weekly unavailability.
+ * each school, the class's own period and its swap ({@link SwapChecks}), the recording classroom,
+ * the teachers' timetables and their weekly unavailability.
  */
 final class LessonChecks {
     private final CountyIndex county;
     private final Findings found;
     private final RequirementMatch requirements;
+    private final SwapChecks swaps;
 
     LessonChecks(CountyIndex county, Findings found) {
         this.county = county;
         this.found = found;
         this.requirements = new RequirementMatch(county, found);
+        this.swaps = new SwapChecks(county, found);
     }
 
     void check(Placed lesson) {
@@ -36,12 +38,13 @@ final class LessonChecks {
             found.add(Rule.PERIOD, lesson.id(), "has no valid time: %s", lesson.time());
             return;
         }
-        for (Participant p : lesson.participants()) {
-            county.school(p.school()).ifPresent(school -> checkRoom(lesson, school, p));
+        county.school(lesson.host().school()).ifPresent(school -> checkRoom(lesson, school, lesson.host(), true));
+        for (Participant p : lesson.receivers()) {
+            county.school(p.school()).ifPresent(school -> checkRoom(lesson, school, p, false));
         }
     }
 
-    private void checkRoom(Placed lesson, School school, Participant p) {
+    private void checkRoom(Placed lesson, School school, Participant p, boolean host) {
         checkClassroom(lesson, p);
         Optional<Period> period = CountyIndex.periodHolding(school, lesson.day(), lesson.start(), lesson.end());
         if (period.isEmpty()) {
@@ -52,7 +55,7 @@ final class LessonChecks {
         }
         int number = period.get().number();
         checkNamedPeriod(lesson, school, p, period.get());
-        checkOwnPeriod(lesson, p, number);
+        checkOwnPeriod(lesson, p, host, number);
         checkTeacherFree(lesson, p, number);
         checkUnavailable(lesson, p, number);
     }
@@ -72,22 +75,36 @@ final class LessonChecks {
         }
     }
 
-    private void checkOwnPeriod(Placed lesson, Participant p, int number) {
+    /** Another subject's period may be taken only by a swap, which {@link SwapChecks} judges. */
+    private void checkOwnPeriod(Placed lesson, Participant p, boolean host, int number) {
         TimetableEntry own = county.ownEntry(p.school(), p.classId(), lesson.day(), number).orElse(null);
-        String cls = county.classLabel(p.school(), p.classId());
+        boolean swapped = p.displaces() == Displaces.SWAPPED;
+        if (swapped && !swaps.allowed(lesson, p, host)) {
+            return;
+        }
         if (own != null && own.kind() == SlotKind.LESSON && !own.subject().equals(lesson.subject())) {
-            // Swaps are not placed by this plan format, so another subject's period is never free to take.
-            found.add(Rule.OWN_PERIOD, lesson.id(), "%s has %s in period %d on %s, which the lesson would take",
-                    cls, own.subject(), number, Words.day(lesson.day()));
+            if (swapped) {
+                swaps.check(lesson, p, own, number);
+            } else {
+                reportOtherSubject(lesson, p, host, own);
+            }
             return;
         }
         Displaces actual = own == null || own.kind() == SlotKind.FREE ? Displaces.FREE
                 : own.kind() == SlotKind.SELF_STUDY ? Displaces.SELF_STUDY : Displaces.SAME_SUBJECT;
         if (p.displaces() != actual) {
             found.add(Rule.DISPLACES, lesson.id(), "%s has %s in period %d on %s, but the plan says the lesson"
-                    + " displaces %s", cls, Words.cell(own), number, Words.day(lesson.day()),
-                    Words.displaces(p.displaces()));
+                    + " displaces %s", county.classLabel(p.school(), p.classId()), Words.cell(own), number,
+                    Words.day(lesson.day()), Words.displaces(p.displaces()));
         }
+    }
+
+    private void reportOtherSubject(Placed lesson, Participant p, boolean host, TimetableEntry own) {
+        String swap = !host && swaps.mayReceiverSwap(lesson)
+                ? "; " + lesson.requirement() + " allows a swap (调课), but the plan does not move it" : "";
+        found.add(Rule.OWN_PERIOD, lesson.id(), "%s has %s in period %d on %s, which the lesson would take%s",
+                county.classLabel(p.school(), p.classId()), own.subject(), own.period(), Words.day(lesson.day()),
+                swap);
     }
 
     private void checkClassroom(Placed lesson, Participant p) {
@@ -136,14 +153,23 @@ final class LessonChecks {
         }
     }
 
+    /** A lesson's own teacher: nothing but the lesson can clash, so a whole day needs no more words. */
     static String unavailable(CountyIndex county, Participant p, Unavailability u, String when, int number) {
-        String reason = u.reason().isEmpty() ? "" : " (" + u.reason() + ")";
-        String who = county.teacherLabel(p.school(), p.teacher());
         if (u.wholeDay()) {
-            return who + " is unavailable all day on " + when + reason;
+            return county.teacherLabel(p.school(), p.teacher()) + " is unavailable all day on " + when + reason(u);
         }
-        return who + " is unavailable on " + when + " in periods "
-                + u.periods().stream().map(String::valueOf).collect(Collectors.joining(", ")) + reason
-                + ", and the lesson takes period " + number;
+        return unavailable(county, p.school(), p.teacher(), u, when, "the lesson takes period " + number);
+    }
+
+    /** {@code clash} says what falls then, after "and" ({@code the lesson takes period 6}). */
+    static String unavailable(CountyIndex county, String school, String teacher, Unavailability u, String when,
+                              String clash) {
+        String span = u.wholeDay() ? "all day on " + when : "on " + when + " in periods "
+                + u.periods().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return county.teacherLabel(school, teacher) + " is unavailable " + span + reason(u) + ", and " + clash;
+    }
+
+    private static String reason(Unavailability u) {
+        return u.reason().isEmpty() ? "" : " (" + u.reason() + ")";
     }
 }

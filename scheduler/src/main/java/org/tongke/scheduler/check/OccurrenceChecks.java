@@ -18,17 +18,20 @@ import org.tongke.scheduler.plan.WeeklyLesson;
  * The rules of one dated occurrence: it keeps its weekly lesson's pattern, falls on a teaching
  * day of every school that follows its timetable day, and no teacher is away that date. An
  * occurrence that differs from its weekly lesson in rooms, day or time is also judged on its
- * own by {@link LessonChecks}; one that does not was judged with its weekly lesson, once.
+ * own by {@link LessonChecks} on its timetable day, and its swaps against the weekly pattern by
+ * {@link SwapConflicts}; one that does not was judged with its weekly lesson, once.
  */
 final class OccurrenceChecks {
     private final CountyIndex county;
     private final Findings found;
     private final LessonChecks lessons;
+    private final SwapConflicts swaps;
 
-    OccurrenceChecks(CountyIndex county, Findings found, LessonChecks lessons) {
+    OccurrenceChecks(CountyIndex county, Findings found, LessonChecks lessons, SwapConflicts swaps) {
         this.county = county;
         this.found = found;
         this.lessons = lessons;
+        this.swaps = swaps;
     }
 
     void check(Occurrence o, Optional<WeeklyLesson> weekly) {
@@ -40,6 +43,7 @@ final class OccurrenceChecks {
         }
         if (weekly.isEmpty() || !samePlacement(o, weekly.get())) {
             lessons.check(Placed.of(o));
+            swaps.check(o);
         }
         checkTeachingDay(o);
         checkDatedUnavailability(o);

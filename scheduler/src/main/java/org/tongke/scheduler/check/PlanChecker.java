@@ -12,7 +12,7 @@ import org.tongke.scheduler.plan.WeeklyLesson;
  * the solver's own constraints, so that the two can catch each other's mistakes. Build one per
  * county and check as many plans against it as needed (a manual move checks a plan each time).
  *
- * <p>A rule that depends only on the weekly pattern (periods, own timetable, requirement,
+ * <p>A rule that depends only on the weekly pattern (periods, own timetable and swaps, requirement,
  * weekly unavailability) is reported once, against the weekly lesson; rules of a date are
  * reported against the occurrence, research rules against the session.
  */
@@ -28,7 +28,7 @@ public final class PlanChecker {
         return new PlanChecker(county).check(plan);
     }
 
-    /** Every broken hard rule, in the order weekly lessons, occurrences, double bookings, research. */
+    /** Every broken hard rule, in the order weekly lessons, their swaps, occurrences, double bookings, research. */
     public List<Violation> check(Plan plan) {
         Findings found = new Findings();
         PlanIndex index = new PlanIndex(plan);
@@ -37,7 +37,9 @@ public final class PlanChecker {
         for (WeeklyLesson w : plan.weekly()) {
             lessons.check(Placed.of(w));
         }
-        OccurrenceChecks occurrences = new OccurrenceChecks(county, found, lessons);
+        SwapConflicts swaps = new SwapConflicts(county, found, plan.weekly());
+        swaps.checkWeekly();
+        OccurrenceChecks occurrences = new OccurrenceChecks(county, found, lessons, swaps);
         for (Occurrence o : plan.occurrences()) {
             occurrences.check(o, index.weekly(o.weekly()));
         }

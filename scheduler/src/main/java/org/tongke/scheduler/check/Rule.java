@@ -8,10 +8,15 @@ public enum Rule {
     REQUIREMENT("requirement"),
     /** The lesson lies inside one period at every school, and the participant names that period. */
     PERIOD("period"),
-    /** The class's own period is the same subject, self-study or free, never another subject. */
+    /** The class's own period is the same subject, self-study or free, or another subject moved by a swap. */
     OWN_PERIOD("own-period"),
     /** A participant's {@code displaces} says what the class's own timetable has in that period. */
     DISPLACES("displaces"),
+    /**
+     * A swap (调课) is in a receiving room of a requirement that allows one, moves the lesson the
+     * class has in that period, to a period where the class and that lesson's teacher are free.
+     */
+    SWAP("swap"),
     /** The room named is a recording classroom of that school. */
     CLASSROOM("classroom"),
     /** A teacher of the lesson does not teach another class in that period of the school's timetable. */

@@ -43,18 +43,19 @@ public final class WeeklyLessonFactory {
         List<Participant> participants = new ArrayList<>();
         for (int i = 0; i < rooms.size(); i++) {
             participants.add(participant(rooms.get(i), p, p.candidate().displaces().get(i),
-                    p.candidate().rooms().get(i)));
+                    p.candidate().rooms().get(i), p.candidate().swaps().get(i)));
         }
         return new WeeklyLesson(p.id(), r.id(), r.community(), r.kind(), r.subject(), slot.day(), slot.start(),
                 slot.end(), participants.get(0), participants.subList(1, participants.size()));
     }
 
-    private Participant participant(ClassRef room, Placed p, Participant.Displaces displaces, String recording) {
+    private Participant participant(ClassRef room, Placed p, Participant.Displaces displaces, String recording,
+                                    Participant.Swap swap) {
         School school = county.school(room.school()).orElseThrow();
         SchoolPeriod period = p.candidate().slot().periodAt(room.school()).orElseThrow();
         String className = school.schoolClass(room.classId()).map(c -> c.name()).orElse(room.classId());
         String classroom = recording.substring(recording.indexOf('/') + 1);
         return new Participant(school.id(), school.name(), classroom, room.classId(), className,
-                room.teacher(), period.period(), period.start(), period.end(), displaces);
+                room.teacher(), period.period(), period.start(), period.end(), displaces, swap);
     }
 }

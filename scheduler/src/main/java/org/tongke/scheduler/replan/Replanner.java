@@ -166,7 +166,7 @@ public final class Replanner {
 
     private static Participant withRoom(Participant p, String room) {
         return new Participant(p.school(), p.schoolName(), room, p.classId(), p.className(), p.teacher(), p.period(),
-                p.periodStart(), p.periodEnd(), p.displaces());
+                p.periodStart(), p.periodEnd(), p.displaces(), p.swap());
     }
 
     private String describe(Absence a) {

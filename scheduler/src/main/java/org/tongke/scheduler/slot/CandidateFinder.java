@@ -16,6 +16,7 @@ import org.tongke.config.school.Setting;
 import org.tongke.config.school.SlotKind;
 import org.tongke.config.school.Teacher;
 import org.tongke.config.school.TimetableEntry;
+import org.tongke.scheduler.plan.Participant;
 import org.tongke.scheduler.plan.Participant.Displaces;
 
 /**
@@ -89,7 +90,7 @@ public final class CandidateFinder {
         for (ClassRef room : rooms) {
             School school = timetables.school(room.school());
             int period = slot.periodAt(room.school()).orElseThrow().period();
-            Optional<String> why = classRefusal(school, room, requirement.subject(), slot.day(), period)
+            Optional<String> why = classRefusal(school, room, requirement, slot.day(), period)
                     .or(() -> teacherRefusal(school, room, slot.day(), period));
             if (why.isPresent()) {
                 return why;
@@ -98,13 +99,30 @@ public final class CandidateFinder {
         return Optional.empty();
     }
 
-    private Optional<String> classRefusal(School school, ClassRef room, String subject, DayOfWeek day, int period) {
-        Optional<TimetableEntry> entry = timetables.of(school.id()).classAt(room.classId(), day, period);
-        if (entry.isPresent() && entry.get().kind() == SlotKind.LESSON && !entry.get().subject().equals(subject)) {
-            return Optional.of(Explanations.className(school, room.classId()) + " has " + entry.get().subject()
-                    + " then");
+    private Optional<String> classRefusal(School school, ClassRef room, LessonRequirement requirement, DayOfWeek day,
+                                          int period) {
+        Optional<TimetableEntry> entry = otherSubject(school, room, requirement.subject(), day, period);
+        if (entry.isEmpty() || swap(school, room, requirement, entry.get()).isPresent()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String noSwap = swappable(room, requirement) ? " and no open period to move it to" : "";
+        return Optional.of(Explanations.className(school, room.classId()) + " has " + entry.get().subject() + " then"
+                + noSwap);
+    }
+
+    private Optional<TimetableEntry> otherSubject(School school, ClassRef room, String subject, DayOfWeek day, int period) {
+        return timetables.of(school.id()).classAt(room.classId(), day, period)
+                .filter(e -> e.kind() == SlotKind.LESSON && !e.subject().equals(subject));
+    }
+
+    /** Only a receiving class's period is swapped, and only when the requirement allows it. */
+    private static boolean swappable(ClassRef room, LessonRequirement requirement) {
+        return requirement.allowSwap() && room != requirement.host();
+    }
+
+    private Optional<Participant.Swap> swap(School school, ClassRef room, LessonRequirement requirement,
+                                            TimetableEntry lesson) {
+        return swappable(room, requirement) ? SwapFinder.find(school, timetables.of(school.id()), lesson) : Optional.empty();
     }
 
     private Optional<String> teacherRefusal(School school, ClassRef room, DayOfWeek day, int period) {
@@ -151,23 +169,32 @@ public final class CandidateFinder {
 
     private Candidate candidate(LessonRequirement requirement, WeeklySlot slot, List<String> rooms) {
         List<Displaces> displaces = new ArrayList<>();
+        List<Participant.Swap> swaps = new ArrayList<>();
+        List<SwapBooking> swapBookings = new ArrayList<>();
         int notOwn = 0;
         int edges = 0;
         for (ClassRef room : rooms(requirement)) {
             School school = timetables.school(room.school());
             int period = slot.periodAt(room.school()).orElseThrow().period();
-            Displaces d = displaces(timetables.of(school.id()).classAt(room.classId(), slot.day(), period),
-                    requirement.subject());
+            Optional<TimetableEntry> other = otherSubject(school, room, requirement.subject(), slot.day(), period);
+            Participant.Swap swap = other.flatMap(e -> swap(school, room, requirement, e)).orElse(null);
+            Displaces d = swap != null ? Displaces.SWAPPED
+                    : displaces(timetables.of(school.id()).classAt(room.classId(), slot.day(), period), requirement.subject());
             displaces.add(d);
+            swaps.add(swap);
+            if (swap != null) {
+                swapBookings.addAll(SwapFinder.bookings(school, room.classId(), swap));
+            }
             if (room != requirement.host() && d != Displaces.SAME_SUBJECT) {
-                notOwn++;
+                // A swap moves a second lesson: it costs twice a free period.
+                notOwn += d == Displaces.SWAPPED ? 2 : 1;
             }
             int last = school.bellSchedule().periods(slot.day()).size();
             if (school.setting() == Setting.RURAL && (period == 1 || period == last)) {
                 edges++;
             }
         }
-        return new Candidate(requirement.id(), slot, displaces, rooms, notOwn, edges);
+        return new Candidate(requirement.id(), slot, displaces, rooms, swaps, swapBookings, notOwn, edges);
     }
 
     static Displaces displaces(Optional<TimetableEntry> entry, String subject) {

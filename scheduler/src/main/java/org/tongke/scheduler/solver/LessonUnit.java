@@ -101,6 +101,29 @@ public class LessonUnit {
                 || candidate != null && other.candidate != null && candidate.sharesRoomWith(other.candidate);
     }
 
+    public boolean hasSwaps() {
+        return candidate != null && !candidate.swapBookings().isEmpty();
+    }
+
+    /** True when a lesson moved by this unit's swaps lands where the other unit needs someone. */
+    public boolean swapClashesWith(LessonUnit other) {
+        if (other == this || candidate == null || other.candidate == null) {
+            return false;
+        }
+        var slot = other.candidate.slot();
+        for (var booking : candidate.swapBookings()) {
+            if (other.resources.contains(booking.key()) && booking.overlaps(slot.day(), slot.start(), slot.end())) {
+                return true;
+            }
+            for (var theirs : other.candidate.swapBookings()) {
+                if (theirs.key().equals(booking.key()) && booking.overlaps(theirs.day(), theirs.start(), theirs.end())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public boolean movedFromPrevious() {
         return previousSlot != null && (candidate == null || !previousSlot.equals(candidate.slot().label()));
     }

@@ -13,6 +13,7 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
  */
 public final class SyncLessonConstraints implements ConstraintProvider {
     public static final String NOBODY_IN_TWO_PLACES = "Nobody in two places at once";
+    public static final String SWAPS_CLASH_WITH_NOBODY = "A swapped lesson clashes with nobody";
     public static final String EVERY_LESSON_PLACED = "Every lesson placed";
     public static final String SPREAD_OVER_DAYS = "A requirement's lessons on different days";
     public static final String OWN_SUBJECT_PERIOD = "Receiving class's own period of the subject";
@@ -23,6 +24,7 @@ public final class SyncLessonConstraints implements ConstraintProvider {
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
             nobodyInTwoPlaces(factory),
+            swapsClashWithNobody(factory),
             everyLessonPlaced(factory),
             spreadOverDays(factory),
             ownSubjectPeriod(factory),
@@ -38,6 +40,15 @@ public final class SyncLessonConstraints implements ConstraintProvider {
                 .filter(LessonUnit::sharesResourceWith)
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .asConstraint(NOBODY_IN_TWO_PLACES);
+    }
+
+    /** A lesson moved away by a swap must not land on a class or teacher that another lesson holds then. */
+    Constraint swapsClashWithNobody(ConstraintFactory factory) {
+        return factory.forEach(LessonUnit.class)
+                .filter(LessonUnit::hasSwaps)
+                .join(LessonUnit.class, Joiners.filtering(LessonUnit::swapClashesWith))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint(SWAPS_CLASH_WITH_NOBODY);
     }
 
     Constraint everyLessonPlaced(ConstraintFactory factory) {

@@ -79,7 +79,7 @@ class PlanCheckerScaleTest {
                 .orElse(new Period(1, start, end));
         String room = school.recordingClassrooms().isEmpty() ? null : school.recordingClassrooms().get(0).id();
         return new Participant(school.id(), school.name(), room, ref.classId(), ref.classId(), ref.teacher(),
-                p.number(), p.start(), p.end(), Displaces.FREE);
+                p.number(), p.start(), p.end(), Displaces.FREE, null);
     }
 
     private static List<Occurrence> yearOf(County county, WeeklyLesson w) {

@@ -15,6 +15,7 @@ import org.tongke.config.validate.CountyValidator;
 import org.tongke.scheduler.plan.Occurrence;
 import org.tongke.scheduler.plan.Participant;
 import org.tongke.scheduler.plan.Participant.Displaces;
+import org.tongke.scheduler.plan.Participant.Swap;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.plan.ResearchSession;
 import org.tongke.scheduler.plan.WeeklyLesson;
@@ -25,8 +26,12 @@ import org.tongke.scheduler.plan.WeeklyLesson;
  */
 final class TinyPlans {
     static final String ZHENBU = "schools/zhenbu.yaml";
+    static final String CHENGXI = "schools/chengxi.yaml";
     static final LocalDate MONDAY = LocalDate.of(2021, 9, 6);
     static final LocalDate NEXT_MONDAY = LocalDate.of(2021, 9, 13);
+    static final LocalDate TUESDAY = LocalDate.of(2021, 9, 7);
+    /** Where {@link #musicSwappingEnglish()} moves 祯埠镇小 四年级(1)班's 英语: Thursday period 2 (08:50-09:30). */
+    static final Swap ENGLISH_TO_THURSDAY = new Swap(DayOfWeek.THURSDAY, 2, "英语", "liu-yang");
 
     private final County county;
     /** The weekday the next rooms and weekly lessons are on. */
@@ -54,6 +59,24 @@ final class TinyPlans {
                 .edit(ZHENBU, "{start: \"14:30\", end: \"15:10\"}", "{start: \"14:20\", end: \"15:00\"}");
     }
 
+    /**
+     * The aligned tiny county in which 城西小学's 四年级(2)班 has 音乐 with 赵磊 where it had 英语
+     * (monday period 4, tuesday period 3), so that c1-music (allowSwap) can take its host's own
+     * period there while 祯埠镇小's 四年级(1)班 has 英语 with 刘洋, which a swap moves.
+     */
+    static County swapCounty(Path dir) {
+        return load(swapTiny(dir));
+    }
+
+    /** The swap county's files, for a test to edit further before loading. */
+    static TinyCounty swapTiny(Path dir) {
+        return alignedTiny(dir)
+                .edit(CHENGXI, "[数学 wang-fang, 语文 li-hua, 自习, 英语 zhao-lei, 空, 音乐 zhao-lei]",
+                        "[数学 wang-fang, 语文 li-hua, 自习, 音乐 zhao-lei, 空, 音乐 zhao-lei]")
+                .edit(CHENGXI, "[语文 li-hua, 数学 wang-fang, 英语 zhao-lei, 空, 自习, 自习]",
+                        "[语文 li-hua, 数学 wang-fang, 音乐 zhao-lei, 空, 自习, 自习]");
+    }
+
     static County load(TinyCounty tiny) {
         return CountyValidator.validate(tiny.dir()).orThrow();
     }
@@ -64,12 +87,22 @@ final class TinyPlans {
         Period p = s.bellSchedule().period(day, period).orElseThrow();
         String className = s.schoolClass(classId).map(c -> c.name()).orElse(classId);
         return new Participant(school, s.name(), "lubo", classId, className, teacher, period, p.start(), p.end(),
-                displaces);
+                displaces, null);
+    }
+
+    /** A room like {@link #room} whose own period holds another subject's lesson, which {@code swap} moves. */
+    Participant swapped(String school, String classId, String teacher, int period, Swap swap) {
+        return withSwap(room(school, classId, teacher, period, Displaces.FREE), swap);
+    }
+
+    static Participant withSwap(Participant p, Swap swap) {
+        return new Participant(p.school(), p.schoolName(), p.classroom(), p.classId(), p.className(), p.teacher(),
+                p.period(), p.periodStart(), p.periodEnd(), Displaces.SWAPPED, swap);
     }
 
     static Participant inClassroom(Participant p, String classroom) {
         return new Participant(p.school(), p.schoolName(), classroom, p.classId(), p.className(), p.teacher(),
-                p.period(), p.periodStart(), p.periodEnd(), p.displaces());
+                p.period(), p.periodStart(), p.periodEnd(), p.displaces(), p.swap());
     }
 
     /** A weekly lesson on the current weekday at the times of its host's period. */
@@ -98,6 +131,17 @@ final class TinyPlans {
         day(DayOfWeek.MONDAY);
         return weekly("c1-music", 1, room("chengxi", "g4c2", "zhao-lei", 6, Displaces.SAME_SUBJECT),
                 room("zhenbu", "g4c1", "liu-yang", 6, Displaces.FREE));
+    }
+
+    /**
+     * 音乐 on Tuesday in period 3 (10:00-10:40) of the {@link #swapCounty swap county}:
+     * 四年级(2)班's own 音乐; 祯埠镇小's 四年级(1)班 has 英语 with 刘洋 then, which moves to Thursday
+     * period 2, free for the class and for him.
+     */
+    WeeklyLesson musicSwappingEnglish() {
+        day(DayOfWeek.TUESDAY);
+        return weekly("c1-music", 1, room("chengxi", "g4c2", "zhao-lei", 3, Displaces.SAME_SUBJECT),
+                swapped("zhenbu", "g4c1", "liu-yang", 3, ENGLISH_TO_THURSDAY));
     }
 
     static Occurrence on(WeeklyLesson w, LocalDate date) {

@@ -90,6 +90,29 @@ class SchedulerServiceTest {
     }
 
     @Test
+    void swapsAReceivingClassesOtherLessonAwayWhenNoOtherTimeIsOpenAndTheRequirementAllowsIt(@TempDir Path dir) {
+        TinyCounty tiny = TinyCounty.copyTo(dir);
+        tiny.edit("schools/zhenbu.yaml", "{start: \"13:40\", end: \"14:20\"}", "{start: \"13:30\", end: \"14:10\"}");
+        // 祯埠镇小 四年级(1)班 has another subject at 13:30 every day: only a swap opens a time.
+        tiny.edit("schools/zhenbu.yaml", "自习, 英语 liu-yang, 音乐 liu-yang, 空]", "自习, 英语 liu-yang, 英语 liu-yang, 空]");
+        tiny.edit("schools/zhenbu.yaml", "英语 liu-yang, 自习, 空, 自习]", "英语 liu-yang, 自习, 数学 chen-jie, 自习]");
+        String more = String.join("", java.util.List.of("wednesday", "thursday", "friday").stream()
+                .map(day -> "  - {class: g4c1, day: " + day + ", from: 5, periods: [语文 chen-jie]}\n").toList());
+        tiny.write("schools/zhenbu.yaml", tiny.read("schools/zhenbu.yaml") + more);
+        County county = CountyValidator.validate(dir).orThrow();
+
+        Plan plan = new SchedulerService(county).solve(TEN_SECONDS, Map.of(), progress -> { });
+
+        assertThat(plan.unplaced()).extracting(u -> u.weekly()).contains("c1-math#1");
+        assertThat(plan.weekly()).singleElement().satisfies(music -> {
+            assertThat(music.requirement()).isEqualTo("c1-music");
+            assertThat(music.receivers().get(0).displaces()).isEqualTo(org.tongke.scheduler.plan.Participant.Displaces.SWAPPED);
+            assertThat(music.receivers().get(0).swap()).isNotNull();
+        });
+        assertThat(PlanChecker.check(county, plan)).isEmpty();
+    }
+
+    @Test
     void tinyCountyLessonsOfFortyMinutesFindNoCommonPeriod(@TempDir Path dir) {
         County county = CountyValidator.validate(TinyCounty.copyTo(dir).dir()).orThrow();
 

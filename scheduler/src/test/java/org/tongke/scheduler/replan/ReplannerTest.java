@@ -87,6 +87,28 @@ class ReplannerTest {
     }
 
     @Test
+    void aTeacherAwayForADayHasTheirLessonMovedToAnotherDayOfTheWeekKeepingItsId() {
+        Replanner replanner = new Replanner(county);
+        PlanChange moved = null;
+        Replanner.Result result = null;
+        for (WeeklyLesson lesson : plan.weekly()) {
+            LocalDate day = plan.occurrences().stream().filter(o -> o.weekly().equals(lesson.id()))
+                    .map(Occurrence::date).filter(d -> !d.isBefore(MONDAY)).findFirst().orElseThrow();
+            Absence away = new Absence(Absence.Kind.TEACHER, lesson.host().school(), lesson.host().teacher(), day, day, "病假");
+            result = replanner.replan(plan, List.of(away));
+            if (result.changes().size() == 1 && result.changes().get(0).type() == PlanChange.Type.MOVED) {
+                moved = result.changes().get(0);
+                assertThat(moved.occurrence()).isEqualTo(lesson.id() + "@" + day);
+                assertThat(moved.toDate()).isNotEqualTo(day);
+                break;
+            }
+        }
+
+        assertThat(moved).as("some lesson of the sample can move within its week").isNotNull();
+        assertThat(PlanChecker.check(county, result.plan())).isEmpty();
+    }
+
+    @Test
     void anAbsenceThatTouchesNoLessonChangesNothing() {
         Absence holiday = new Absence(Absence.Kind.TEACHER, "zhangdan-zhongxue", "nobody-here", MONDAY, MONDAY, "");
 

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.tongke.config.calendar.SchoolPeriod;
 import org.tongke.config.calendar.WeeklySlot;
 import org.tongke.scheduler.plan.Participant.Displaces;
+import org.tongke.scheduler.plan.Participant;
 import org.tongke.scheduler.slot.Candidate;
+import org.tongke.scheduler.slot.SwapBooking;
 
 class SyncLessonConstraintsTest {
     private final ConstraintVerifier<SyncLessonConstraints, SyncTimetable> verifier =
@@ -57,6 +59,20 @@ class SyncLessonConstraintsTest {
         LessonUnit c = unit("r3#1", "r3", at("r3", DayOfWeek.MONDAY, "14:10", 0, 0), "teacher:a/wang");
 
         verifier.verifyThat(SyncLessonConstraints::nobodyInTwoPlaces).given(a, b, c).penalizesBy(0);
+    }
+
+    @Test
+    void swapsClashWithNobodyPenalizesALessonMovedOntoAClassThatAnotherLessonHolds() {
+        Candidate base = at("r1", DayOfWeek.MONDAY, "13:30", 0, 0);
+        SwapBooking movedTo = new SwapBooking("class:a/g4c1", DayOfWeek.TUESDAY, LocalTime.of(13, 30), LocalTime.of(14, 10));
+        Candidate swapping = new Candidate("r1", base.slot(), List.of(Displaces.SWAPPED), base.rooms(),
+                List.of(new Participant.Swap(DayOfWeek.TUESDAY, 5, "英语", "li")), List.of(movedTo), 2, 0);
+        LessonUnit swapper = unit("r1#1", "r1", swapping, "class:a/g4c1");
+        LessonUnit onTuesday = unit("r2#1", "r2", at("r2", DayOfWeek.TUESDAY, "13:30", 0, 0), "class:a/g4c1");
+        LessonUnit elsewhere = unit("r3#1", "r3", at("r3", DayOfWeek.TUESDAY, "13:30", 0, 0), "class:a/g5c1");
+
+        verifier.verifyThat(SyncLessonConstraints::swapsClashWithNobody).given(swapper, onTuesday, elsewhere)
+                .penalizesBy(1);
     }
 
     @Test
