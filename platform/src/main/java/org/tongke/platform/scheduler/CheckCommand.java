@@ -8,10 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tongke.config.validate.CountyValidator;
-import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.platform.cli.Words;
+import org.tongke.platform.config.CountyArgument;
 import org.tongke.scheduler.check.PlanChecker;
 import org.tongke.scheduler.check.Violation;
 import org.tongke.scheduler.plan.Plan;
@@ -39,11 +38,8 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ValidatedCounty validated = CountyValidator.validate(config);
-        if (!validated.usable()) {
-            validated.problems().errors().forEach(err::println);
-            err.printf("%s in %s; nothing was checked.%n", Words.count(validated.problems().errorCount(), "error"), config);
-            err.flush();
+        var county = CountyArgument.load(config, err, "nothing was checked");
+        if (county.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
         Plan plan;
@@ -58,7 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        List<Violation> violations = PlanChecker.check(validated.orThrow(), plan);
+        List<Violation> violations = PlanChecker.check(county.get(), plan);
         violations.forEach(out::println);
         out.printf("%s: %s%n", planFile, violations.isEmpty() ? "no hard rule broken"
                 : Words.count(violations.size(), "hard rule") + " broken");

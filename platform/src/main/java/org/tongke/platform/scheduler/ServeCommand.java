@@ -11,10 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongke.config.validate.CountyValidator;
-import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.ExitCodes;
-import org.tongke.platform.cli.Words;
+import org.tongke.platform.config.CountyArgument;
 import org.tongke.scheduler.api.PlanPublisher;
 import org.tongke.scheduler.api.RedisPlanPublisher;
 import org.tongke.scheduler.api.SchedulerServer;
@@ -56,11 +54,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ValidatedCounty validated = CountyValidator.validate(config);
-        if (!validated.usable()) {
-            validated.problems().errors().forEach(err::println);
-            err.printf("%s in %s; the scheduler did not start.%n", Words.count(validated.problems().errorCount(), "error"), config);
-            err.flush();
+        var county = CountyArgument.load(config, err, "the scheduler did not start");
+        if (county.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
         Plan initial = loadPlan(err);
@@ -68,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         RedisPlanPublisher onRedis = redis == null ? null : new RedisPlanPublisher(redis);
         PlanPublisher publisher = onRedis == null ? new PlanPublisher.InProcess()
                 : PlanPublisher.all(List.of(new PlanPublisher.InProcess(), onRedis));
-        try (SchedulerServer server = SchedulerServer.start(validated.orThrow(), port, planFile, publisher, initial);
+        try (SchedulerServer server = SchedulerServer.start(county.get(), port, planFile, publisher, initial);
              AutoCloseable redisClosed = onRedis == null ? () -> { } : onRedis) {
             // The JVM ends when its shutdown hooks do: the hook itself closes the server, then lets main go.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

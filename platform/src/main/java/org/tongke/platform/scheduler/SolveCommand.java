@@ -1,19 +1,15 @@
 package org.tongke.platform.scheduler;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tongke.config.county.County;
-import org.tongke.config.validate.CountyValidator;
-import org.tongke.config.validate.ValidatedCounty;
+import org.tongke.config.export.AtomicFile;
+import org.tongke.platform.config.CountyArgument;
 import org.tongke.platform.cli.ExitCodes;
-import org.tongke.platform.cli.Words;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.plan.PlanJson;
 import org.tongke.scheduler.publish.SchedulerService;
@@ -44,36 +40,22 @@ public final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ValidatedCounty validated = CountyValidator.validate(config);
-        if (!validated.usable()) {
-            validated.problems().errors().forEach(err::println);
-            err.printf("%s in %s; nothing was solved.%n", Words.count(validated.problems().errorCount(), "error"), config);
-            err.flush();
-            return ExitCodes.BAD_INPUT;
-        }
         if (seconds < 1 || seconds > 3600) {
             err.println("--seconds must be 1 to 3600");
             return ExitCodes.BAD_INPUT;
         }
-        County county = validated.orThrow();
+        var loaded = CountyArgument.load(config, err, "nothing was solved");
+        if (loaded.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        County county = loaded.get();
         Plan plan = new SchedulerService(county).solve(TimetableSolver.Limits.of(Duration.ofSeconds(seconds)), Map.of(),
                 p -> {
                     err.printf("  %6.1f s  best score %s%n", p.elapsed().toMillis() / 1000.0, p.score());
                     err.flush();
                 });
-        writeAtomically(plan);
+        AtomicFile.write(out, file -> PlanJson.write(plan, file));
         PlanSummary.print(spec.commandLine().getOut(), county, plan, out);
         return ExitCodes.OK;
-    }
-
-    /** Beside the target and moved into place, so a reader never sees half a plan. */
-    private void writeAtomically(Plan plan) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".plan-", ".json.part");
-        try (OutputStream file = Files.newOutputStream(partial)) {
-            PlanJson.write(plan, file);
-        }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

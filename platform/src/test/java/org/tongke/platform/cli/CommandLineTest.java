@@ -14,7 +14,6 @@ class CommandLineTest {
                 List.of("signaling", "serve"),
                 List.of("recorder", "serve"),
                 List.of("edge-agent", "run", "--config", "agent.yaml"),
-                List.of("token", "issue", "--role", "staff", "--scope", "qingtian", "--secret-file", "s"),
                 List.of("demo"));
     }
 

@@ -1,10 +1,7 @@
 package org.tongke.scheduler.api;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tongke.config.export.AtomicFile;
 import org.tongke.scheduler.plan.Occurrence;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.plan.PlanJson;
@@ -68,13 +66,7 @@ public final class PlanStore {
     }
 
     private void save(Plan next) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".plan-", ".json.part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            PlanJson.write(next, out);
-        }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, out -> PlanJson.write(next, out));
     }
 
     private static List<String> changedWeekly(Plan before, Plan after) {

@@ -30,14 +30,26 @@ async function call(method, path, body) {
   return json;
 }
 
-/** {version, plan}; an ApiError with code "no-plan" before anything is published. */
-export const plan = () => call('GET', '/api/plan');
+/** The lists the page shows: the weekly lessons, the unplaced ones and the pairings (no dated lessons). */
+const PAGE_PARTS = 'weekly,unplaced,compliance';
+
+/** {version, plan} with only PAGE_PARTS filled; an ApiError with code "no-plan" before anything is published. */
+export const plan = () => call('GET', `/api/plan?parts=${PAGE_PARTS}`);
+
+/**
+ * The county's names: {id, name, communities: [{id, name, type, core, members}], schools: [{id, name,
+ * stage, setting, teachers, recordingClassrooms, bellSchedule}]}.
+ */
+export const county = () => call('GET', '/api/county');
 
 export const startSolve = (seconds) => call('POST', '/api/solve', { seconds, publish: true });
 
 export const job = (id) => call('GET', `/api/jobs/${encodeURIComponent(id)}`);
 
 export const stopJob = (id) => call('DELETE', `/api/jobs/${encodeURIComponent(id)}`);
+
+/** Per weekday, the start times at which the weekly lesson lies inside a period of every one of its schools. */
+export const lessonSlots = (weekly) => call('GET', `/api/lessons/${encodeURIComponent(weekly)}/slots`);
 
 export const lessonScore = (weekly) => call('GET', `/api/lessons/${encodeURIComponent(weekly)}/score`);
 

@@ -1,8 +1,9 @@
-// The page: loads the published plan, keeps the chosen scope (in the address's #fragment), and
-// renders the header, the week grid, the compliance table and the unplaced lessons.
+// The page: loads the published plan and the county's names, keeps the chosen scope (in the
+// address's #fragment), and renders the header, the week grid, the compliance table and the
+// unplaced lessons.
 
 import * as api from './api.js';
-import { applyStatic, language, setLanguage, t } from './i18n.js';
+import { applyStatic, communityLabel, language, setLanguage, t } from './i18n.js';
 import { directory, h, scoreParts, view } from './model.js';
 import { renderGrid, renderLegend } from './grid.js';
 import { renderCompliance, renderUnplaced } from './compliance.js';
@@ -10,7 +11,9 @@ import { createDetail } from './detail.js';
 import { createSolver } from './solve.js';
 
 const $ = (id) => document.getElementById(id);
-const state = { plan: null, version: null, dir: null, scope: decodeURIComponent(location.hash.slice(1)) || 'county' };
+const state = {
+  plan: null, version: null, county: null, dir: null, scope: decodeURIComponent(location.hash.slice(1)) || 'county',
+};
 
 function status(text, kind = 'info') {
   $('status').className = `status ${kind}`;
@@ -26,7 +29,9 @@ function scoreText(score) {
 }
 
 function renderHeader() {
-  $('county').textContent = state.plan ? state.plan.county : t('header.none');
+  const county = $('county');
+  county.textContent = state.county ? state.county.name : (state.plan ? state.plan.county : t('header.none'));
+  county.title = state.county ? state.county.id : '';
   const version = $('plan-version');
   version.dataset.version = state.version ?? '';
   version.textContent = state.version ? t('header.version.value', { n: state.version }) : t('header.none');
@@ -39,9 +44,7 @@ function scopeLabel(scope) {
   const [kind, id] = scope.split(':');
   if (kind === 'community') {
     const c = state.dir.communities.get(id);
-    return t('scope.community', {
-      id, type: c && c.type ? t(`type.${c.type}`) : '?', core: c && c.core ? state.dir.schools.get(c.core) : '?',
-    });
+    return c ? communityLabel(c) : id;
   }
   return kind === 'school' ? state.dir.schools.get(id) || id : t('scope.county');
 }
@@ -80,27 +83,30 @@ function render() {
     onDrop: (weekly, day, start) => detail.open(weekly, { day, start }),
   });
   renderCompliance($('compliance'), shown.compliance, state.dir);
-  renderUnplaced($('unplaced'), shown.unplaced);
+  renderUnplaced($('unplaced'), shown.unplaced, state.dir);
 }
 
+/** The plan, and the county's names once (they change only when the service restarts). */
 async function load() {
-  try {
-    const answer = await api.plan();
-    state.plan = answer.plan;
-    state.version = answer.version;
-    state.dir = directory(answer.plan);
+  const [plan, county] = await Promise.allSettled([api.plan(), state.county || api.county()]);
+  state.county = county.status === 'fulfilled' ? county.value : null;
+  state.plan = plan.status === 'fulfilled' ? plan.value.plan : null;
+  state.version = plan.status === 'fulfilled' ? plan.value.version : null;
+  state.dir = state.plan ? directory(state.plan, state.county) : null;
+  const failure = [plan, county].find((r) => r.status === 'rejected');
+  if (!failure) {
     status('');
-  } catch (e) {
-    state.plan = null;
-    state.version = null;
-    status(e.code === 'no-plan' ? t('status.noPlan') : t('status.error', { message: e.message }),
-      e.code === 'no-plan' ? 'info' : 'error');
+  } else if (failure.reason.code === 'no-plan') {
+    status(t('status.noPlan'));
+  } else {
+    status(t('status.error', { message: failure.reason.message }), 'error');
   }
   render();
 }
 
 const detail = createDetail($('detail'), {
   plan: () => state.plan,
+  dir: () => state.dir,
   onSaved: async (version) => {
     detail.close();
     await load();

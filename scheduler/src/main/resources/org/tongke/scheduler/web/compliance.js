@@ -1,7 +1,7 @@
 // Each pairing against its yearly targets (rows that fall short highlighted, with what is
 // missing), and the lessons the plan could not place with the reason.
 
-import { has, language, t } from './i18n.js';
+import { communityLabel, has, language, t } from './i18n.js';
 import { h, shortfallParts } from './model.js';
 
 function shortfallText(text) {
@@ -10,6 +10,11 @@ function shortfallText(text) {
     return text;
   }
   return t('shortfall.text', { what: t(`shortfall.${parts.what}`), planned: parts.planned, target: parts.target });
+}
+
+function communityName(dir, id) {
+  const community = dir.communities.get(id);
+  return community ? communityLabel(community) : id;
 }
 
 function measure(planned, target, extra) {
@@ -23,7 +28,7 @@ function row(c, dir) {
   const name = (id) => dir.schools.get(id) || id;
   return h('tr', { class: short ? 'shortfall' : 'met', dataset: { supporting: c.supporting, receiving: c.receiving } },
     h('th', { scope: 'row' }, `${name(c.supporting)} → ${name(c.receiving)}`),
-    h('td', {}, `${c.community} · ${t(`type.${c.type}`)}`),
+    h('td', {}, communityName(dir, c.community)),
     measure(c.lessons, c.targets.syncLessons),
     measure(c.subjects.length, c.targets.syncSubjects, c.subjects.join('、')),
     measure(c.onlineResearch, c.targets.onlineResearch),
@@ -48,13 +53,13 @@ export function renderCompliance(container, compliance, dir) {
     h('tbody', {}, sorted.map((c) => row(c, dir))))));
 }
 
-export function renderUnplaced(container, unplaced) {
+export function renderUnplaced(container, unplaced, dir) {
   container.replaceChildren();
   if (unplaced.length === 0) {
     container.append(h('p', { class: 'empty', id: 'unplaced-none' }, t('unplaced.empty')));
     return;
   }
   container.append(h('ul', { class: 'unplaced', id: 'unplaced-list' }, unplaced.map((u) => h('li', {},
-    h('strong', {}, u.weekly), ` (${u.community})${language() === 'zh' ? '：' : ': '}`,
+    h('strong', {}, u.weekly), ` (${communityName(dir, u.community)})${language() === 'zh' ? '：' : ': '}`,
     h('span', { class: 'reason' }, u.reason)))));
 }

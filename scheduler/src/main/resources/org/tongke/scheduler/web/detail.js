@@ -1,9 +1,10 @@
-// A lesson's detail in a dialog: its rooms with the period each school gives it, its soft-goal
-// score, the calendar feeds of its schools, and the move (调课) with conflicts checked live.
+// A lesson's detail in a dialog: its rooms (teachers and recording classrooms by name) with the
+// period each school gives it, its soft-goal score, the calendar feeds of its schools, and the move
+// (调课) to the times that fit every school, with conflicts checked live.
 
 import * as api from './api.js';
-import { has, t } from './i18n.js';
-import { WEEKDAYS, WEEKEND, h, participants, periodStarts } from './model.js';
+import { communityLabel, has, t } from './i18n.js';
+import { WEEKDAYS, WEEKEND, h, named, participants } from './model.js';
 import { createMove } from './move.js';
 
 /** What the class gives up; a swapped lesson of another subject says where it went (调课). */
@@ -16,13 +17,13 @@ function givenUp(p) {
   return p.displaces !== 'swapped' && has(`displaces.${p.displaces}`) ? t(`displaces.${p.displaces}`) : p.displaces;
 }
 
-function roomsTable(lesson) {
+function roomsTable(lesson, dir) {
   const rows = participants(lesson).map((p, i) => h('tr', { dataset: { school: p.school } },
     h('td', {}, t(i === 0 ? 'detail.role.host' : 'detail.role.receiver')),
     h('th', { scope: 'row' }, p.schoolName),
     h('td', {}, p.className),
-    h('td', {}, p.teacher || '—'),
-    h('td', {}, p.classroom),
+    h('td', { title: p.teacher }, p.teacher ? named(dir.teachers, p.school, p.teacher) : '—'),
+    h('td', { title: p.classroom }, named(dir.classrooms, p.school, p.classroom)),
     h('td', { class: 'period' }, t('detail.period.value', { n: p.period, start: p.periodStart, end: p.periodEnd })),
     h('td', {}, givenUp(p))));
   const cols = ['role', 'school', 'class', 'teacher', 'classroom', 'period', 'displaces'];
@@ -49,7 +50,7 @@ function scoreSection(weekly) {
   return section;
 }
 
-function feeds(lesson) {
+function feeds(lesson, dir) {
   const links = [];
   const seen = new Set();
   for (const p of participants(lesson)) {
@@ -59,10 +60,10 @@ function feeds(lesson) {
     }
     if (p.teacher) {
       links.push(h('a', { href: api.icalTeacher(p.school, p.teacher) },
-        t('detail.ical.teacher', { school: p.schoolName, teacher: p.teacher })));
+        t('detail.ical.teacher', { school: p.schoolName, teacher: named(dir.teachers, p.school, p.teacher) })));
     }
     links.push(h('a', { href: api.icalClassroom(p.school, p.classroom) },
-      t('detail.ical.classroom', { school: p.schoolName, classroom: p.classroom })));
+      t('detail.ical.classroom', { school: p.schoolName, classroom: named(dir.classrooms, p.school, p.classroom) })));
   }
   const unique = [...new Map(links.map((a) => [a.getAttribute('href'), a])).values()];
   return h('section', { id: 'detail-ical', 'aria-labelledby': 'detail-ical-h' },
@@ -71,7 +72,7 @@ function feeds(lesson) {
 }
 
 /** The dialog; {@code onSaved(version)} runs after a move is saved. */
-export function createDetail(dialog, { plan, onSaved }) {
+export function createDetail(dialog, { plan, dir, onSaved }) {
   let shown = null;
   let move = null;
 
@@ -84,23 +85,25 @@ export function createDetail(dialog, { plan, onSaved }) {
     const days = [...WEEKDAYS, ...WEEKEND.filter((d) => d === lesson.day)];
     move = createMove(lesson, {
       days,
-      starts: (day) => periodStarts(plan(), lesson.host.school, day),
+      slots: api.lessonSlots(weekly),
       preset,
       onSaved,
     });
     const when = t('detail.when', { day: t(`day.${lesson.day}`), start: lesson.start, end: lesson.end });
+    const community = dir().communities.get(lesson.community);
     dialog.replaceChildren(h('div', { class: 'dialog-body' },
       h('header', { class: 'dialog-head' },
         h('h2', { id: 'detail-title' },
           h('span', { class: `kind-badge kind-${lesson.kind}` }, t(`kind.${lesson.kind}`)), ' ', lesson.subject),
         h('button', { type: 'button', class: 'close', id: 'detail-close', onclick: close }, t('detail.close'))),
       h('p', { class: 'when', id: 'detail-when' }, when,
-        h('span', { class: 'muted' }, ` · ${t('detail.id')} ${lesson.id} · ${lesson.community}`)),
+        h('span', { class: 'muted' },
+          ` · ${t('detail.id')} ${lesson.id} · ${community ? communityLabel(community) : lesson.community}`)),
       h('section', { 'aria-labelledby': 'detail-rooms-h' }, h('h3', { id: 'detail-rooms-h' }, t('detail.rooms')),
-        roomsTable(lesson)),
+        roomsTable(lesson, dir())),
       move.element,
       scoreSection(lesson.id),
-      feeds(lesson)));
+      feeds(lesson, dir())));
     dialog.setAttribute('aria-labelledby', 'detail-title');
     if (!dialog.open) {
       dialog.showModal();

@@ -33,7 +33,7 @@ const DICT = {
     'scope.county': '全县',
     'scope.communities': '教共体',
     'scope.schools': '学校',
-    'scope.community': '{id}（{type}，{core}）',
+    'scope.community': '{name}（{type}）',
     'type.merged': '融合型',
     'type.co-built': '共建型',
     'type.collaborative': '协作型',
@@ -100,12 +100,17 @@ const DICT = {
     'detail.ical': '日历订阅（iCalendar）',
     'detail.ical.school': '{school}全校',
     'detail.ical.teacher': '{school}教师 {teacher}',
-    'detail.ical.classroom': '{school}录播教室 {classroom}',
+    'detail.ical.classroom': '{school} {classroom}',
     'move.heading': '调课',
     'move.day': '星期',
     'move.start': '开始时间',
     'move.custom': '其他时间…',
     'move.customLabel': '时间（HH:MM）',
+    'move.day.none': '{day}（无合适时间）',
+    'move.slots.loading': '正在查找各校节次都能容纳这节课的时间…',
+    'move.slots.some': '所列时间都在每所学校的节次之内。',
+    'move.slots.none': '{day}没有每所学校都在节次之内的时间；可选“其他时间…”自行输入。',
+    'move.slots.error': '查不到合适的时间（{message}），请自行输入。',
     'move.checking': '正在检查冲突…',
     'move.same': '这是这节课现在的时间。',
     'move.ok': '没有冲突，可以保存。',
@@ -146,7 +151,7 @@ const DICT = {
     'scope.county': 'Whole county',
     'scope.communities': 'Communities',
     'scope.schools': 'Schools',
-    'scope.community': '{id} ({type}, {core})',
+    'scope.community': '{name} ({type})',
     'type.merged': 'merged',
     'type.co-built': 'co-built',
     'type.collaborative': 'collaborative',
@@ -219,6 +224,11 @@ const DICT = {
     'move.start': 'Start',
     'move.custom': 'Other time…',
     'move.customLabel': 'Time (HH:MM)',
+    'move.day.none': '{day} (no time fits)',
+    'move.slots.loading': 'Finding the times that fit a period at every school…',
+    'move.slots.some': 'The times listed lie inside a period at every school.',
+    'move.slots.none': 'No time on {day} lies inside a period at every school; choose “Other time…” to enter one.',
+    'move.slots.error': 'Could not find the times that fit ({message}); enter one.',
     'move.checking': 'Checking for conflicts…',
     'move.same': 'This is the lesson\u2019s current time.',
     'move.ok': 'No conflicts: the move can be saved.',
@@ -272,6 +282,15 @@ export function t(key, values = {}) {
 /** Whether the dictionary knows {@code key} (to fall back to the server's words when it does not). */
 export function has(key) {
   return key in DICT[current];
+}
+
+/**
+ * A community's name with its type, the type left out when the name says it already: in Chinese
+ * 城西小学—祯埠镇小共建型教共体, in English 城西小学—祯埠镇小共建型教共体 (co-built).
+ */
+export function communityLabel(community) {
+  const type = community.type ? t(`type.${community.type}`) : null;
+  return !type || community.name.includes(type) ? community.name : t('scope.community', { name: community.name, type });
 }
 
 /** Relabels every element marked data-i18n (text) or data-i18n-label (aria-label). */

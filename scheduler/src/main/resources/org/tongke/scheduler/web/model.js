@@ -1,5 +1,5 @@
-// What the page reads out of a plan (docs/plan-format.md): the schools and communities it names,
-// a scope's lessons and pairings, and the times a school's periods start. Pure functions.
+// What the page reads out of a plan (docs/plan-format.md) and the county: the names of schools,
+// communities, teachers and rooms, and a scope's lessons and pairings. Pure functions.
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 export const WEEKEND = ['saturday', 'sunday'];
@@ -9,26 +9,43 @@ export function participants(lesson) {
   return [lesson.host, ...(lesson.receivers || [])];
 }
 
-/** Schools (id → name) and communities (id → {type, core, schools}) that the plan names. */
-export function directory(plan) {
+/**
+ * The names the page shows, from the county ({@code GET /api/county}; null when it could not be
+ * read) and, for anything it lacks, the plan: schools (id → name), communities (id → {id, name,
+ * type, core, schools}), and per school its teachers and recording classrooms (id → name).
+ */
+export function directory(plan, county) {
   const schools = new Map();
   const communities = new Map();
+  const teachers = new Map();
+  const classrooms = new Map();
   const community = (id) => {
     if (!communities.has(id)) {
-      communities.set(id, { id, type: null, core: null, schools: new Set() });
+      communities.set(id, { id, name: id, type: null, core: null, schools: new Set() });
     }
     return communities.get(id);
   };
+  for (const c of county ? county.communities : []) {
+    Object.assign(community(c.id), { name: c.name, type: c.type, core: c.core });
+    [c.core, ...c.members].forEach((s) => community(c.id).schools.add(s));
+  }
+  for (const s of county ? county.schools : []) {
+    schools.set(s.id, s.name);
+    teachers.set(s.id, new Map(s.teachers.map((p) => [p.id, p.name])));
+    classrooms.set(s.id, new Map(s.recordingClassrooms.map((r) => [r.id, r.name])));
+  }
   for (const lesson of plan.weekly) {
     for (const p of participants(lesson)) {
-      schools.set(p.school, p.schoolName || p.school);
+      if (!schools.has(p.school)) {
+        schools.set(p.school, p.schoolName || p.school);
+      }
       community(lesson.community).schools.add(p.school);
     }
   }
   for (const c of plan.compliance) {
     const entry = community(c.community);
-    entry.type = c.type;
-    entry.core = c.supporting;
+    entry.type = entry.type || c.type;
+    entry.core = entry.core || c.supporting;
     entry.schools.add(c.supporting).add(c.receiving);
     for (const id of [c.supporting, c.receiving]) {
       if (!schools.has(id)) {
@@ -43,7 +60,15 @@ export function directory(plan) {
   return {
     schools: new Map([...schools].sort(byName)),
     communities: new Map([...communities].sort((a, b) => a[0].localeCompare(b[0]))),
+    teachers,
+    classrooms,
   };
+}
+
+/** A school's teacher or recording classroom by name ({@code dir.teachers}, {@code dir.classrooms}); the id when unknown. */
+export function named(bySchool, school, id) {
+  const names = bySchool.get(school);
+  return (names && names.get(id)) || id;
 }
 
 /** The part of the plan a scope ("county", "community:ID", "school:ID") shows, as the API's filters do. */
@@ -80,26 +105,6 @@ export function timeRows(weekly) {
     rows.set(`${w.start}-${w.end}`, { start: w.start, end: w.end });
   }
   return [...rows.values()].sort((a, b) => (a.start + a.end).localeCompare(b.start + b.end));
-}
-
-/**
- * Start times of {@code school}'s periods on {@code day} as far as the plan shows them (its lessons
- * name the period they take at each school): that day's first, any day's when that day shows none.
- */
-export function periodStarts(plan, school, day) {
-  const sameDay = new Set();
-  const anyDay = new Set();
-  for (const lesson of plan.weekly) {
-    for (const p of participants(lesson)) {
-      if (p.school === school && p.periodStart) {
-        anyDay.add(p.periodStart);
-        if (lesson.day === day) {
-          sameDay.add(p.periodStart);
-        }
-      }
-    }
-  }
-  return [...(sameDay.size ? sameDay : anyDay)].sort();
 }
 
 /** "0hard/0medium/-6soft" (or with an init part first) as its numbers; null when it is not that form. */

@@ -1,6 +1,6 @@
-// Moving one weekly lesson (调课): pick a weekday and a start (the host school's period starts
-// that day, or any HH:MM); every change asks the server with dryRun and lists what the move would
-// break; saving is possible only when nothing would.
+// Moving one weekly lesson (调课): pick a weekday and a start (one of the times that day at which
+// the lesson lies inside a period of every one of its schools, or any HH:MM); every change asks the
+// server with dryRun and lists what the move would break; saving is possible only when nothing would.
 
 import * as api from './api.js';
 import { t } from './i18n.js';
@@ -11,12 +11,13 @@ const TYPING_DELAY_MS = 300;
 
 /**
  * @param lesson  the weekly lesson
- * @param options days (weekday keys), starts(day) → "HH:MM"[], preset {day, start} or undefined,
- *                onSaved(version)
+ * @param options days (weekday keys), slots (a promise of {weekday: ["HH:MM"]}, days without a
+ *                fitting time left out), preset {day, start} or undefined, onSaved(version)
  */
-export function createMove(lesson, { days, starts, preset, onSaved }) {
+export function createMove(lesson, { days, slots, preset, onSaved }) {
   let asked = 0;
   let typing = null;
+  let fits = null;
   const day = h('select', { id: 'move-day', name: 'day' },
     days.map((d) => h('option', { value: d }, t(`day.${d}`))));
   const start = h('select', { id: 'move-start', name: 'start' });
@@ -25,22 +26,43 @@ export function createMove(lesson, { days, starts, preset, onSaved }) {
     pattern: '[0-2][0-9]:[0-5][0-9]', placeholder: 'HH:MM', size: '6',
   });
   const customLabel = h('label', { for: 'move-custom', class: 'custom-time' }, t('move.customLabel'), ' ', custom);
+  const note = h('p', { id: 'move-slots', class: 'hint', 'aria-live': 'polite', dataset: { state: 'loading' } },
+    t('move.slots.loading'));
   const result = h('div', { id: 'move-result', class: 'move-result', role: 'status', 'aria-live': 'polite' });
   const save = h('button', { type: 'submit', id: 'move-save', class: 'primary', disabled: true }, t('move.save'));
 
+  /** The day's fitting times (until they are known, the time to keep), and the lesson's own on its day. */
+  function times(keep) {
+    const offered = fits ? fits[day.value] || [] : [keep].filter(isTime);
+    return [...new Set([...offered, ...(day.value === lesson.day ? [lesson.start] : [])])].sort();
+  }
+
+  function showSlots() {
+    if (!fits) {
+      return;
+    }
+    const none = (d) => !(fits[d] || []).length;
+    [...day.options].forEach((o) => {
+      o.textContent = none(o.value) ? t('move.day.none', { day: t(`day.${o.value}`) }) : t(`day.${o.value}`);
+    });
+    note.dataset.state = none(day.value) ? 'none' : 'some';
+    note.textContent = none(day.value) ? t('move.slots.none', { day: t(`day.${day.value}`) }) : t('move.slots.some');
+  }
+
   function fillStarts(keep) {
-    const times = [...new Set([...starts(day.value), ...(day.value === lesson.day ? [lesson.start] : [])])].sort();
-    start.replaceChildren(...times.map((s) => h('option', { value: s }, s)),
+    const offered = times(keep);
+    start.replaceChildren(...offered.map((s) => h('option', { value: s }, s)),
       h('option', { value: CUSTOM }, t('move.custom')));
-    if (keep && times.includes(keep)) {
+    if (keep && offered.includes(keep)) {
       start.value = keep;
     } else if (keep && isTime(keep)) {
       start.value = CUSTOM;
       custom.value = keep;
     } else {
-      start.value = times.includes(lesson.start) ? lesson.start : (times[0] || CUSTOM);
+      start.value = offered.includes(lesson.start) ? lesson.start : (offered[0] || CUSTOM);
     }
     customLabel.hidden = start.value !== CUSTOM;
+    showSlots();
   }
 
   function picked() {
@@ -119,6 +141,17 @@ export function createMove(lesson, { days, starts, preset, onSaved }) {
 
   day.value = preset && days.includes(preset.day) ? preset.day : lesson.day;
   fillStarts(preset ? preset.start : lesson.start);
+  slots.then((answer) => {
+    fits = answer;
+    const before = picked();
+    fillStarts(before.start);
+    if (picked().start !== before.start) {
+      check();
+    }
+  }, (e) => {
+    note.dataset.state = 'error';
+    note.textContent = t('move.slots.error', { message: e.message });
+  });
 
   const element = h('section', { id: 'move', 'aria-labelledby': 'move-h' },
     h('h3', { id: 'move-h' }, t('move.heading')),
@@ -127,6 +160,7 @@ export function createMove(lesson, { days, starts, preset, onSaved }) {
       h('label', { for: 'move-start' }, t('move.start'), ' ', start),
       customLabel,
       save),
+    note,
     result);
   return { element, check, picked };
 }

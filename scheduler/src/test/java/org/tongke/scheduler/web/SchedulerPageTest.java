@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tongke.config.county.County;
 import org.tongke.config.testing.TinyCounty;
 import org.tongke.config.validate.CountyValidator;
+import org.tongke.scheduler.api.LessonSlots;
 import org.tongke.scheduler.api.PlanPublisher;
 import org.tongke.scheduler.api.SchedulerServer;
 import org.tongke.scheduler.check.PlanChecker;
@@ -55,10 +56,12 @@ class SchedulerPageTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String MATH = "c1-math#1";
     private static final String MUSIC = "c1-music#1";
+    private static final String COMMUNITY = "城西小学—祯埠镇小共建型教共体";
 
     @TempDir
     static Path dir;
 
+    private static County county;
     private static SchedulerServer server;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
@@ -70,9 +73,14 @@ class SchedulerPageTest {
         TinyCounty tiny = TinyCounty.copyTo(dir.resolve("county"));
         // Ring zhenbu's afternoon with chengxi's, so that a 40-minute lesson fits both.
         tiny.edit("schools/zhenbu.yaml", "{start: \"13:40\", end: \"14:20\"}", "{start: \"13:30\", end: \"14:10\"}");
+        // But not on Tuesdays, so that no time on Tuesday fits both schools.
+        tiny.edit("schools/zhenbu.yaml", "{start: \"14:30\", end: \"15:10\"}", "{start: \"14:30\", end: \"15:10\"}\n"
+                + "  tuesday:\n    - {start: \"08:10\", end: \"08:50\"}\n    - {start: \"09:00\", end: \"09:40\"}\n"
+                + "    - {start: \"10:10\", end: \"10:50\"}\n    - {start: \"11:00\", end: \"11:40\"}\n"
+                + "    - {start: \"13:40\", end: \"14:20\"}\n    - {start: \"14:30\", end: \"15:10\"}");
         // Ask for more offline research than the plan holds, so the pairing falls short.
         tiny.edit("county.yaml", "offlineResearch: 4}", "offlineResearch: 6}");
-        County county = CountyValidator.validate(tiny.dir()).orThrow();
+        county = CountyValidator.validate(tiny.dir()).orThrow();
         Plan plan = new SchedulerService(county).solve(TimetableSolver.Limits.of(Duration.ofSeconds(3)), Map.of(), p -> { });
         assertThat(PlanChecker.check(county, plan)).isEmpty();
         server = SchedulerServer.start(county, 0, dir.resolve("plans/plan.json"), new PlanPublisher.InProcess(), plan);
@@ -106,6 +114,10 @@ class SchedulerPageTest {
         assertThat(text("compliance-h")).isEqualTo("结对达标情况");
         assertThat(text("unplaced-h")).isEqualTo("未排入的课");
         assertThat(text("plan-version")).isEqualTo("第 " + server.store().version() + " 版");
+        assertThat(text("county")).isEqualTo("测试县");
+        assertThat(((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/plan'))"))
+                .asList().containsExactly(base() + "/api/plan?parts=weekly,unplaced,compliance");
 
         WebElement math = lesson(MATH, dayOf(MATH));
         WebElement music = lesson(MUSIC, dayOf(MUSIC));
@@ -133,7 +145,7 @@ class SchedulerPageTest {
     void showsACommunitysAndASchoolsWeekWithThePeriodsTakenThere() {
         Select scope = new Select(browser.findElement(By.id("scope")));
         assertThat(scope.getOptions()).extracting(WebElement::getText)
-                .containsExactly("全县", "c1（共建型，城西小学）", "城西小学", "祯埠镇小");
+                .containsExactly("全县", COMMUNITY, "城西小学", "祯埠镇小");
 
         scope.selectByValue("school:zhenbu");
 
@@ -141,7 +153,7 @@ class SchedulerPageTest {
         assertThat(lesson(MATH, dayOf(MATH)).getText()).contains("第5节 13:30-14:10");
         assertThat(browser.getCurrentUrl()).endsWith("#school%3Azhenbu");
         new Select(browser.findElement(By.id("scope"))).selectByValue("community:c1");
-        wait.until(textToBePresentInElementLocated(By.cssSelector("#week-grid caption"), "c1（共建型，城西小学）"));
+        wait.until(textToBePresentInElementLocated(By.cssSelector("#week-grid caption"), COMMUNITY + "的每周同步课表"));
         assertThat(browser.findElements(By.cssSelector("#week-grid button.lesson"))).hasSize(2);
     }
 
@@ -174,6 +186,8 @@ class SchedulerPageTest {
         assertThat(text("compliance-h")).isEqualTo("Pairings against their yearly targets");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(lesson(MATH, dayOf(MATH)).getText()).contains("Synchronized");
+        assertThat(new Select(browser.findElement(By.id("scope"))).getOptions()).extracting(WebElement::getText)
+                .contains(COMMUNITY + " (co-built)");
 
         open("/");
         assertThat(text("grid-h")).as("the choice is remembered").isEqualTo("Week timetable");
@@ -185,13 +199,16 @@ class SchedulerPageTest {
     }
 
     @Test
-    void aLessonsDetailNamesThePeriodItTakesAtEachSchool() {
+    void aLessonsDetailNamesItsTeachersRoomsAndThePeriodItTakesAtEachSchool() {
         openLesson(MATH);
 
         WebElement host = browser.findElement(By.cssSelector("#detail-rooms tr[data-school='chengxi']"));
         WebElement receiver = browser.findElement(By.cssSelector("#detail-rooms tr[data-school='zhenbu']"));
-        assertThat(host.getText()).contains("主讲", "城西小学", "四年级(1)班", "wang-fang", "第5节 13:30-14:10");
-        assertThat(receiver.getText()).contains("接收", "祯埠镇小", "chen-jie", "第5节 13:30-14:10");
+        assertThat(host.getText()).contains("主讲", "城西小学", "四年级(1)班", "王芳", "录播教室", "第5节 13:30-14:10")
+                .doesNotContain("wang-fang", "lubo");
+        assertThat(receiver.getText()).contains("接收", "祯埠镇小", "陈杰", "录播教室", "第5节 13:30-14:10")
+                .doesNotContain("chen-jie");
+        assertThat(text("detail-when")).contains(COMMUNITY);
         assertThat(text("detail-title")).contains("数学", "同步课堂");
         wait.until(presenceOfElementLocated(By.cssSelector("#detail-score table")));
         assertThat(text("detail-score")).contains("软约束明细", "合计扣分");
@@ -202,6 +219,29 @@ class SchedulerPageTest {
         Object feed = ((JavascriptExecutor) browser).executeAsyncScript(
                 "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])", feeds.get(0));
         assertThat(String.valueOf(feed)).startsWith("BEGIN:VCALENDAR");
+    }
+
+    @Test
+    void theMovePickerOffersTheTimesThatFitEverySchoolAndSaysWhenADayHasNone() throws Exception {
+        String free = freeWeekday();
+        assertThat(LessonSlots.of(county, current(), MATH)).as("the premise: /slots").containsKey(DayOfWeek.valueOf(
+                free.toUpperCase())).doesNotContainKey(DayOfWeek.TUESDAY);
+        openLesson(MATH);
+
+        new Select(browser.findElement(By.id("move-day"))).selectByValue(free);
+
+        assertThat(startChoices()).containsExactly("13:30", "其他时间…");
+        assertThat(text("move-slots")).isEqualTo("所列时间都在每所学校的节次之内。");
+        new Select(browser.findElement(By.id("move-day"))).selectByValue("tuesday");
+        wait.until(attributeToBe(By.id("move-slots"), "data-state", "none"));
+        assertThat(text("move-slots")).startsWith("星期二没有每所学校都在节次之内的时间");
+        assertThat(new Select(browser.findElement(By.id("move-day"))).getFirstSelectedOption().getText())
+                .isEqualTo("星期二（无合适时间）");
+        assertThat(startChoices()).containsExactly("其他时间…");
+        assertThat(browser.findElement(By.id("move-custom")).isDisplayed()).as("free text stays").isTrue();
+        assertThat(browser.findElement(By.id("move-custom")).getAttribute("value")).isEqualTo("13:30");
+        wait.until(attributeToBe(By.id("move-result"), "data-state", "conflicts"));
+        screenshot("scheduler-page-move-none.png");
     }
 
     @Test
@@ -334,14 +374,21 @@ class SchedulerPageTest {
                 .filter(d -> !taken.contains(d)).findFirst().orElseThrow().name().toLowerCase();
     }
 
+    /** Opens the lesson's detail and waits until its move picker knows the times that fit. */
     private static void openLesson(String weekly) {
         lesson(weekly, dayOf(weekly)).click();
         wait.until(visibilityOfElementLocated(By.id("detail-rooms")));
+        wait.until(d -> !"loading".equals(d.findElement(By.id("move-slots")).getAttribute("data-state")));
     }
 
     private static void pickMove(String day, String start) {
         new Select(browser.findElement(By.id("move-day"))).selectByValue(day);
         new Select(browser.findElement(By.id("move-start"))).selectByValue(start);
+    }
+
+    /** The start times the move picker offers for the chosen weekday, as shown. */
+    private static List<String> startChoices() {
+        return new Select(browser.findElement(By.id("move-start"))).getOptions().stream().map(WebElement::getText).toList();
     }
 
     private static void screenshot(String name) throws Exception {
