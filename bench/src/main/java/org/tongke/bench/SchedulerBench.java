@@ -110,7 +110,7 @@ public final class SchedulerBench {
             for (var candidate : unit.getCandidates()) {
                 unit.setCandidate(candidate);
                 boolean clash = placed.stream().anyMatch(p -> p.getCandidate().slot().overlaps(candidate.slot())
-                        && p.sharesResourceWith(unit));
+                        && p.sharesResourceWith(unit) || p.swapClashesWith(unit) || unit.swapClashesWith(p));
                 if (!clash) {
                     placed.add(unit);
                     break;
