@@ -26,6 +26,7 @@ class SchedulerServerTest {
     static Path dir;
 
     private static SchedulerServer server;
+    private static County county;
     private static final List<PlanPublished> events = new ArrayList<>();
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
@@ -34,7 +35,7 @@ class SchedulerServerTest {
     static void start() throws Exception {
         TinyCounty tiny = TinyCounty.copyTo(dir.resolve("county"));
         tiny.edit("schools/zhenbu.yaml", "{start: \"13:40\", end: \"14:20\"}", "{start: \"13:30\", end: \"14:10\"}");
-        County county = CountyValidator.validate(tiny.dir()).orThrow();
+        county = CountyValidator.validate(tiny.dir()).orThrow();
         PlanPublisher.InProcess publisher = new PlanPublisher.InProcess();
         publisher.subscribe(events::add);
         server = SchedulerServer.start(county, 0, dir.resolve("plans/plan.json"), publisher, null);
@@ -73,6 +74,7 @@ class SchedulerServerTest {
         } while (!job.path("state").asText().matches("done|failed|stopped") && System.nanoTime() < deadline);
         assertThat(job.path("state").asText()).isEqualTo("done");
         assertThat(job.path("published").asBoolean()).isTrue();
+        assertThat(org.tongke.scheduler.check.PlanChecker.check(county, server.store().current().orElseThrow())).isEmpty();
     }
 
     @Test

@@ -26,7 +26,9 @@ class PlanJsonTest {
         TinyCounty tiny = TinyCounty.copyTo(dir);
         tiny.edit("schools/zhenbu.yaml", "{start: \"13:40\", end: \"14:20\"}", "{start: \"13:30\", end: \"14:10\"}");
         County county = CountyValidator.validate(dir).orThrow();
-        return new SchedulerService(county).solve(TimetableSolver.Limits.of(Duration.ofSeconds(5)), Map.of(), p -> { });
+        Plan plan = new SchedulerService(county).solve(TimetableSolver.Limits.of(Duration.ofSeconds(5)), Map.of(), p -> { });
+        assertThat(org.tongke.scheduler.check.PlanChecker.check(county, plan)).isEmpty();
+        return plan;
     }
 
     @Test
