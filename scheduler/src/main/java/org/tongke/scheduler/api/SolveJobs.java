@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.publish.SchedulerService;
+import org.tongke.scheduler.replan.Absence;
+import org.tongke.scheduler.replan.Replanner;
 import org.tongke.scheduler.solver.TimetableSolver;
 
 /**
@@ -68,7 +71,10 @@ public final class SolveJobs implements AutoCloseable {
         job.running();
         try {
             Map<String, String> previous = previousSlots();
-            Plan plan = service.solve(TimetableSolver.Limits.of(limit), previous, job::progress, job.stopSwitch());
+            Plan fresh = service.solve(TimetableSolver.Limits.of(limit), previous, job::progress, job.stopSwitch());
+            // Absences recorded before still hold: a new plan is re-planned around them too.
+            List<Absence> absences = store.absences();
+            Plan plan = absences.isEmpty() ? fresh : new Replanner(service.county()).replan(fresh, absences).plan();
             Integer version = job.publish() ? store.publish(plan, "solve " + job.id()).planVersion() : null;
             job.done(plan, Duration.ofNanos(System.nanoTime() - started), version);
             solved.incrementAndGet();

@@ -28,6 +28,10 @@ public final class SchedulerService {
         this.county = county;
     }
 
+    public County county() {
+        return county;
+    }
+
     /** {@code previous}: weekly lesson id to slot label in the published plan, to keep changes few. */
     public Plan solve(TimetableSolver.Limits limits, Map<String, String> previous,
                       Consumer<TimetableSolver.Progress> progress) {

@@ -118,6 +118,17 @@ class SchedulerServerTest {
         assertThat(changes.size()).isEqualTo(1);
         assertThat(changes.get(0).path("reason").asText()).contains("王芳 (城西小学) is away: 外出培训");
         assertThat(json.readTree(get("/api/absences").body()).size()).isEqualTo(1);
+
+        // A new solve keeps the absence: the teacher's lesson that week is still not on the absent days.
+        HttpResponse<String> again = post("/api/solve", "{\"seconds\": 2}");
+        String id = json.readTree(again.body()).path("id").asText();
+        JsonNode job;
+        do {
+            Thread.sleep(200);
+            job = json.readTree(get("/api/jobs/" + id).body());
+        } while (!job.path("state").asText().matches("done|failed|stopped"));
+        assertThat(server.store().current().orElseThrow().occurrences()).noneMatch(o -> "wang-fang".equals(o.host().teacher())
+                && !o.date().isBefore(java.time.LocalDate.of(2021, 11, 22)) && !o.date().isAfter(java.time.LocalDate.of(2021, 11, 26)));
     }
 
     @Test
