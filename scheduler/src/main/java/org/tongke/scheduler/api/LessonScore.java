@@ -31,7 +31,8 @@ public record LessonScore(String weekly, int softPenalty, List<Part> parts) {
                 notOwn + " receiving class(es) give up self-study or a free period instead of their own " + lesson.subject()));
         int edges = 0;
         for (Participant p : lesson.participants()) {
-            var school = county.school(p.school()).orElseThrow();
+            var school = county.school(p.school())
+                    .orElseThrow(() -> ApiException.notFound("no school '" + p.school() + "' in the configuration"));
             int last = school.bellSchedule().periods(lesson.day()).size();
             if (school.setting() == Setting.RURAL && (p.period() == 1 || p.period() == last)) {
                 edges++;

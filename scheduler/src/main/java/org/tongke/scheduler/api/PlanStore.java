@@ -3,7 +3,6 @@ package org.tongke.scheduler.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,15 +19,29 @@ import org.tongke.scheduler.replan.Absence;
 /**
  * The published plan, its version and the absences recorded against it. Publishing saves the
  * plan (beside the file, then moved into place) when a file is given and announces what changed.
- * Synchronized: publishes are rare and must not interleave.
+ * Readers (the event loop) see a snapshot without waiting; every change is made through
+ * {@link #change}, one at a time, so that a change always starts from the plan it replaces.
  */
 public final class PlanStore {
     private final Path file;
     private final PlanPublisher publisher;
     private final Clock clock;
-    private final List<Absence> absences = new ArrayList<>();
-    private Plan plan;
-    private int version;
+    private final List<Absence> absences = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object changes = new Object();
+    private volatile Published published = new Published(null, 0);
+
+    private record Published(Plan plan, int version) {
+    }
+
+    /** A change to the plan: from the current one (and the recorded absences) to the next, or empty for none. */
+    @FunctionalInterface
+    public interface Change<T> {
+        Outcome<T> apply(Optional<Plan> current, List<Absence> absences) throws Exception;
+    }
+
+    /** What a change decided: a plan to publish (or null to publish nothing), an absence to record, and an answer. */
+    public record Outcome<T>(Plan publish, Absence record, T answer) {
+    }
 
     public PlanStore(Path file, PlanPublisher publisher, Clock clock) {
         this.file = file;
@@ -36,31 +49,50 @@ public final class PlanStore {
         this.clock = clock;
     }
 
-    public synchronized Optional<Plan> current() {
-        return Optional.ofNullable(plan);
+    public Optional<Plan> current() {
+        return Optional.ofNullable(published.plan());
     }
 
-    public synchronized int version() {
-        return version;
+    public int version() {
+        return published.version();
     }
 
-    public synchronized List<Absence> absences() {
+    public List<Absence> absences() {
         return List.copyOf(absences);
     }
 
-    public synchronized void addAbsence(Absence absence) {
-        absences.add(absence);
+    /**
+     * Runs one change at a time against the current plan and publishes what it decides. Blocking:
+     * call it from a worker thread, never the event loop.
+     */
+    public <T> T change(Change<T> change, String cause) throws Exception {
+        synchronized (changes) {
+            Outcome<T> outcome = change.apply(current(), absences());
+            if (outcome.record() != null) {
+                absences.add(outcome.record());
+            }
+            if (outcome.publish() != null) {
+                publishLocked(outcome.publish(), cause);
+            }
+            return outcome.answer();
+        }
     }
 
     /** Makes {@code next} the published plan and announces the weekly lessons and dates that changed. */
-    public synchronized PlanPublished publish(Plan next, String cause) throws IOException {
+    public PlanPublished publish(Plan next, String cause) throws IOException {
+        synchronized (changes) {
+            return publishLocked(next, cause);
+        }
+    }
+
+    private PlanPublished publishLocked(Plan next, String cause) throws IOException {
         if (file != null) {
             save(next);
         }
-        PlanPublished event = PlanPublished.of(next.county(), version + 1, clock.instant(), cause,
-                changedWeekly(plan, next), changedOccurrences(plan, next));
-        plan = next;
-        version++;
+        Published before = published;
+        PlanPublished event = PlanPublished.of(next.county(), before.version() + 1, clock.instant(), cause,
+                changedWeekly(before.plan(), next), changedOccurrences(before.plan(), next));
+        published = new Published(next, before.version() + 1);
         publisher.publish(event);
         return event;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.county.County;
+import org.tongke.scheduler.check.PlanChecker;
 import org.tongke.scheduler.ical.CalendarFeeds;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.replan.Absence;
@@ -113,7 +114,10 @@ public final class SchedulerRoutes {
         } else if (school != null) {
             plan = views.school(plan, school);
         }
-        Json.send(ctx, 200, Map.of("version", store.version(), "plan", parts(plan, ctx.queryParams().get("parts"))));
+        Plan answer = parts(plan, ctx.queryParams().get("parts"));
+        int version = store.version();
+        // A county's whole plan is tens of megabytes of JSON: written on a worker, not the event loop.
+        blocking(ctx, () -> Map.of("version", version, "plan", answer));
     }
 
     /** {@code ?parts=weekly,unplaced,compliance}: only those lists, for a page that needs no dates. */
@@ -145,28 +149,53 @@ public final class SchedulerRoutes {
 
     private void absence(RoutingContext ctx) {
         Absence absence = Json.body(ctx, Absence.class);
-        county.school(absence.school()).orElseThrow(() -> ApiException.notFound("no school '" + absence.school() + "'"));
-        Plan plan = current();
-        blocking(ctx, () -> {
-            store.addAbsence(absence);
-            Replanner.Result result = new Replanner(county).replan(plan, store.absences());
-            int version = store.publish(result.plan(), "absence " + absence.school() + "/" + absence.id()).planVersion();
-            return Map.of("version", version, "changes", result.changes());
-        });
+        var school = county.school(absence.school())
+                .orElseThrow(() -> ApiException.notFound("no school '" + absence.school() + "'"));
+        boolean known = absence.kind() == Absence.Kind.TEACHER ? school.teacher(absence.id()).isPresent()
+                : school.classroom(absence.id()).filter(r -> r.recording()).isPresent();
+        if (!known) {
+            throw ApiException.notFound("no " + (absence.kind() == Absence.Kind.TEACHER ? "teacher" : "recording classroom")
+                    + " '" + absence.id() + "' at school '" + absence.school() + "'");
+        }
+        blocking(ctx, () -> store.change((current, absences) -> {
+            Plan plan = current.orElseThrow(SchedulerRoutes::noPlan);
+            List<Absence> all = new java.util.ArrayList<>(absences);
+            all.add(absence);
+            Replanner.Result result = new Replanner(county).replan(plan, all);
+            refuseIfBroken(result.plan());
+            return new PlanStore.Outcome<>(result.plan(), absence,
+                    Map.of("version", store.version() + 1, "changes", result.changes()));
+        }, "absence " + absence.school() + "/" + absence.id()));
     }
 
     private void move(RoutingContext ctx) {
         Requests.Move request = Json.body(ctx, Requests.Move.class);
-        Plan plan = current();
-        if (plan.weekly().stream().noneMatch(w -> w.id().equals(request.weekly()))) {
+        if (current().weekly().stream().noneMatch(w -> w.id().equals(request.weekly()))) {
             throw ApiException.notFound("no weekly lesson '" + request.weekly() + "' in the plan");
         }
-        blocking(ctx, () -> {
-            ManualMove.Result result = new ManualMove(county).move(plan, request.weekly(), request.day(), request.start());
-            boolean save = result.accepted() && (request.dryRun() == null || !request.dryRun());
-            Integer version = save ? store.publish(result.plan(), "move " + request.weekly()).planVersion() : null;
-            return new MoveAnswer(result.accepted(), save, version, result.conflicts());
-        });
+        boolean dryRun = request.dryRun() != null && request.dryRun();
+        blocking(ctx, () -> store.change((current, absences) -> {
+            Plan plan = current.orElseThrow(SchedulerRoutes::noPlan);
+            ManualMove.Result result = new ManualMove(county).move(plan, request.weekly(), request.day(),
+                    request.start(), absences);
+            boolean save = result.accepted() && !dryRun;
+            return new PlanStore.Outcome<>(save ? result.plan() : null, null,
+                    new MoveAnswer(result.accepted(), save, save ? store.version() + 1 : null, result.conflicts()));
+        }, "move " + request.weekly()));
+    }
+
+    /** The plan checker has the last word before anything is published. */
+    private void refuseIfBroken(Plan plan) {
+        var violations = PlanChecker.check(county, plan);
+        if (!violations.isEmpty()) {
+            LOG.error("Re-planning produced a plan that breaks {} hard rules; first: {}", violations.size(), violations.get(0));
+            throw ApiException.conflict("plan-broken", "re-planning would break " + violations.size()
+                    + " hard rules (first: " + violations.get(0) + "); nothing was changed");
+        }
+    }
+
+    private static ApiException noPlan() {
+        return ApiException.conflict("no-plan", "no plan is published yet; POST /api/solve first");
     }
 
     /** The answer to a move: whether it is allowed, whether it was saved, and what it would break. */
@@ -174,8 +203,7 @@ public final class SchedulerRoutes {
     }
 
     private Plan current() {
-        return store.current().orElseThrow(() -> ApiException.conflict("no-plan",
-                "no plan is published yet; POST /api/solve first"));
+        return store.current().orElseThrow(SchedulerRoutes::noPlan);
     }
 
     private static String ical(String name) {
@@ -193,7 +221,11 @@ public final class SchedulerRoutes {
 
     /** Work that may take long (re-planning, checking a plan) runs on a worker, never the event loop. */
     private void blocking(RoutingContext ctx, Callable<Object> work) {
-        vertx.executeBlocking(work).onSuccess(answer -> Json.send(ctx, 200, answer)).onFailure(ctx::fail);
+        vertx.executeBlocking(() -> Json.MAPPER.writeValueAsBytes(work.call()), false)
+                .onSuccess(bytes -> ctx.response().setStatusCode(200)
+                        .putHeader("content-type", "application/json; charset=utf-8")
+                        .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+                .onFailure(ctx::fail);
     }
 
     private void failure(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.county.County;
+import org.tongke.scheduler.check.PlanChecker;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.publish.SchedulerService;
 
@@ -37,7 +38,14 @@ public final class SchedulerServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         PlanStore store = new PlanStore(planFile, publisher, Clock.systemUTC());
         if (initial != null) {
-            store.publish(initial, "loaded");
+            var problems = PlanChecker.check(county, initial);
+            if (!initial.county().equals(county.id()) || !problems.isEmpty()) {
+                // A plan of another county, or one the configuration no longer allows, is not served.
+                LOG.warn("The saved plan (county {}) does not fit this configuration ({} hard rules broken); starting without it",
+                        initial.county(), problems.size());
+            } else {
+                store.publish(initial, "loaded");
+            }
         }
         SolveJobs jobs = new SolveJobs(new SchedulerService(county), store);
         Metrics metrics = new Metrics();

@@ -68,11 +68,13 @@ public final class SolveJob {
         view.updateAndGet(v -> new View(id, v.state(), p.score(), p.feasible(), p.elapsed().toMillis(), false, null, null));
     }
 
+    /** Ended; {@code result} is null when it was stopped before it searched at all. */
     void done(Plan result, Duration took, Integer publishedVersion) {
         this.plan = result;
-        State end = stop.stopped() ? State.STOPPED : State.DONE;
-        view.updateAndGet(v -> new View(id, end, result.score(), result.score().startsWith("0hard"), took.toMillis(),
-                publishedVersion != null, publishedVersion, null));
+        State end = stop.stopped() || result == null ? State.STOPPED : State.DONE;
+        view.updateAndGet(v -> new View(id, end, result == null ? v.bestScore() : result.score(),
+                result != null && result.score().startsWith("0hard"), took.toMillis(), publishedVersion != null,
+                publishedVersion, null));
     }
 
     void failed(Throwable e) {

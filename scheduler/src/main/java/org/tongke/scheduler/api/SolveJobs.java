@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -13,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongke.scheduler.check.PlanChecker;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.publish.SchedulerService;
-import org.tongke.scheduler.replan.Absence;
 import org.tongke.scheduler.replan.Replanner;
 import org.tongke.scheduler.solver.TimetableSolver;
 
@@ -40,6 +39,7 @@ public final class SolveJobs implements AutoCloseable {
     private final Deque<String> order = new ArrayDeque<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicInteger solved = new AtomicInteger();
+    private volatile boolean closing;
 
     public SolveJobs(SchedulerService service, PlanStore store) {
         this.service = service;
@@ -68,21 +68,43 @@ public final class SolveJobs implements AutoCloseable {
 
     private void run(SolveJob job, Duration limit) {
         long started = System.nanoTime();
+        if (job.stopSwitch().stopped() || closing) {
+            // Stopped while it waited: nothing was searched, so nothing is published.
+            job.done(null, Duration.ZERO, null);
+            return;
+        }
         job.running();
         try {
-            Map<String, String> previous = previousSlots();
-            Plan fresh = service.solve(TimetableSolver.Limits.of(limit), previous, job::progress, job.stopSwitch());
-            // Absences recorded before still hold: a new plan is re-planned around them too.
-            List<Absence> absences = store.absences();
-            Plan plan = absences.isEmpty() ? fresh : new Replanner(service.county()).replan(fresh, absences).plan();
-            Integer version = job.publish() ? store.publish(plan, "solve " + job.id()).planVersion() : null;
-            job.done(plan, Duration.ofNanos(System.nanoTime() - started), version);
+            Plan fresh = service.solve(TimetableSolver.Limits.of(limit), previousSlots(), job::progress, job.stopSwitch());
+            Integer version = job.publish() && !closing ? publish(job, fresh) : null;
+            job.done(fresh, Duration.ofNanos(System.nanoTime() - started), version);
             solved.incrementAndGet();
-            LOG.info("Solve {} ended with {} ({})", job.id(), plan.score(), version == null ? "not published" : "published as version " + version);
+            LOG.info("Solve {} ended with {} ({})", job.id(), fresh.score(),
+                    version == null ? "not published" : "published as version " + version);
         } catch (Exception | Error e) {
             LOG.error("Solve {} failed", job.id(), e);
             job.failed(e);
         }
+    }
+
+    /**
+     * Publishes a finished solve, re-planned around the recorded absences; never a plan the solver
+     * did not finish building, nor one the plan checker rejects.
+     */
+    private Integer publish(SolveJob job, Plan fresh) throws Exception {
+        if (fresh.score().contains("init")) {
+            LOG.warn("Solve {} ended before every lesson was tried; the published plan stays", job.id());
+            return null;
+        }
+        return store.change((current, absences) -> {
+            Plan plan = absences.isEmpty() ? fresh : new Replanner(service.county()).replan(fresh, absences).plan();
+            var violations = PlanChecker.check(service.county(), plan);
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("the solved plan breaks " + violations.size() + " hard rules (first: "
+                        + violations.get(0) + "); it was not published");
+            }
+            return new PlanStore.Outcome<>(plan, null, store.version() + 1);
+        }, "solve " + job.id());
     }
 
     /** The published plan's weekly times, so a new solve keeps what it can (fewest changes). */
@@ -106,6 +128,7 @@ public final class SolveJobs implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         synchronized (this) {
             jobs.values().forEach(j -> j.stopSwitch().stop());
         }

@@ -20,10 +20,14 @@ public final class ComplianceReport {
     }
 
     public List<PairingCompliance> report(List<Occurrence> occurrences, List<ResearchSession> sessions) {
+        // Grouped by community first: a county has tens of thousands of dated lessons.
+        var lessonsByCommunity = occurrences.stream().collect(java.util.stream.Collectors.groupingBy(Occurrence::community));
+        var researchByCommunity = sessions.stream().collect(java.util.stream.Collectors.groupingBy(ResearchSession::community));
         List<PairingCompliance> report = new ArrayList<>();
         for (Community c : county.communities()) {
             for (Pairing pairing : c.pairings()) {
-                report.add(pairing(c, pairing, occurrences, sessions));
+                report.add(pairing(c, pairing, lessonsByCommunity.getOrDefault(c.id(), List.of()),
+                        researchByCommunity.getOrDefault(c.id(), List.of())));
             }
         }
         return report;

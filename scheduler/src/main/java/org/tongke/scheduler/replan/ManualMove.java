@@ -45,10 +45,16 @@ public final class ManualMove {
     }
 
     public Result move(Plan plan, String weeklyId, DayOfWeek day, LocalTime start) {
+        return move(plan, weeklyId, day, start, List.of());
+    }
+
+    /** The same, with the recorded absences applied again to the moved lesson's new dates. */
+    public Result move(Plan plan, String weeklyId, DayOfWeek day, LocalTime start, List<Absence> absences) {
         WeeklyLesson current = plan.weekly().stream().filter(w -> w.id().equals(weeklyId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no weekly lesson '" + weeklyId + "' in the plan"));
         LessonRequirement requirement = county.lessons().stream().filter(l -> l.id().equals(current.requirement()))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the configuration has no requirement '"
+                        + current.requirement() + "' for weekly lesson " + weeklyId));
         var schools = requirement.schools().stream().map(id -> county.school(id).orElseThrow()).toList();
         Optional<WeeklySlot> slot = SlotAligner.align(schools, requirement.durationMinutes()).stream()
                 .filter(s -> s.day() == day && s.start().equals(start)).findFirst();
@@ -65,6 +71,9 @@ public final class ManualMove {
                 .min(Comparator.comparingInt(c -> c.rooms().equals(roomsOf(current)) ? 0 : 1)).orElseThrow();
         WeeklyLesson moved = new WeeklyLessonFactory(county).lesson(new WeeklyLessonFactory.Placed(weeklyId, requirement, chosen));
         Plan after = replaced(plan, current, moved);
+        if (!absences.isEmpty()) {
+            after = new Replanner(county).replan(after, absences).plan();
+        }
         return new Result(after, condensed(PlanChecker.check(county, after)));
     }
 

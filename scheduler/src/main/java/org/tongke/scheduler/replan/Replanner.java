@@ -18,6 +18,8 @@ import org.tongke.scheduler.plan.Occurrence;
 import org.tongke.scheduler.plan.OccurrenceExpander;
 import org.tongke.scheduler.plan.Participant;
 import org.tongke.scheduler.plan.Plan;
+import org.tongke.scheduler.plan.ResearchPlanner;
+import org.tongke.scheduler.plan.Unplaced;
 import org.tongke.scheduler.plan.WeeklyLesson;
 import org.tongke.scheduler.plan.WeeklyLessonFactory;
 import org.tongke.scheduler.slot.Candidate;
@@ -57,7 +59,8 @@ public final class Replanner {
             }
             String why = touching.stream().map(this::describe).distinct().collect(Collectors.joining("; "));
             bookings.remove(o);
-            Optional<Occurrence> kept = otherRoom(o, touching, bookings, why, changes)
+            List<Absence> thatDay = absences.stream().filter(a -> a.covers(o.date())).toList();
+            Optional<Occurrence> kept = otherRoom(o, thatDay, bookings, why, changes)
                     .or(() -> otherTime(o, absences, bookings, why, changes));
             if (kept.isPresent()) {
                 bookings.add(kept.get());
@@ -68,17 +71,25 @@ public final class Replanner {
                         why + "; no other time that week fits every school and the people in it"));
             }
         }
-        var compliance = new ComplianceReport(county).report(occurrences, plan.research());
+        if (changes.isEmpty()) {
+            return new Result(plan, changes);
+        }
+        // Research follows the lessons it discusses: re-date it over the changed lessons.
+        var research = new ResearchPlanner(county).plan(occurrences);
+        List<Unplaced> unplaced = new ArrayList<>(plan.unplaced().stream().filter(u -> u.weekly().contains("#")).toList());
+        unplaced.addAll(research.unplaced());
+        var compliance = new ComplianceReport(county).report(occurrences, research.sessions());
         return new Result(new Plan(plan.county(), plan.score(), plan.weekly(), occurrences, cancellations,
-                plan.research(), plan.unplaced(), compliance), changes);
+                research.sessions(), unplaced, compliance), changes);
     }
 
     /** Same time, another recording classroom, when only rooms are out of service. */
-    private Optional<Occurrence> otherRoom(Occurrence o, List<Absence> touching, DayBookings bookings, String why,
+    private Optional<Occurrence> otherRoom(Occurrence o, List<Absence> thatDay, DayBookings bookings, String why,
                                            List<PlanChange> changes) {
-        if (touching.stream().anyMatch(a -> a.kind() == Absence.Kind.TEACHER)) {
+        if (thatDay.stream().anyMatch(a -> a.kind() == Absence.Kind.TEACHER && touches(a, o.date(), o.participants()))) {
             return Optional.empty();
         }
+        List<Absence> touching = thatDay;
         List<Participant> rooms = new ArrayList<>();
         for (Participant p : o.participants()) {
             if (!roomOut(touching, p)) {
@@ -122,7 +133,9 @@ public final class Replanner {
         WeeklyLessonFactory factory = new WeeklyLessonFactory(county);
         for (LocalDate date : week) {
             for (Candidate c : options) {
-                if (date.equals(o.date()) && c.slot().start().equals(o.start()) || !everySchoolFollows(requirement, date, c)) {
+                // A one-date move does not move other lessons about: times that need a swap are left out.
+                if (!c.swapBookings().isEmpty() || date.equals(o.date()) && c.slot().start().equals(o.start())
+                        || !everySchoolFollows(requirement, date, c)) {
                     continue;
                 }
                 WeeklyLesson at = factory.lesson(new WeeklyLessonFactory.Placed(o.weekly(), requirement, c));
@@ -131,9 +144,11 @@ public final class Replanner {
                         && !bookings.taken(date, at.start(), at.end(), at.participants(), o.id())) {
                     changes.add(new PlanChange(o.id(), PlanChange.Type.MOVED, o.date(), o.start(), date, at.start(),
                             null, why));
+                    // A date moved twice still names the date and time of the weekly pattern it left.
+                    Occurrence.Moved from = o.moved() != null ? new Occurrence.Moved(o.moved().fromDate(),
+                            o.moved().fromStart(), why) : new Occurrence.Moved(o.date(), o.start(), why);
                     return Optional.of(new Occurrence(o.id(), o.weekly(), o.requirement(), o.community(), o.kind(),
-                            o.subject(), date, c.slot().day(), at.start(), at.end(), at.host(), at.receivers(),
-                            new Occurrence.Moved(o.date(), o.start(), why)));
+                            o.subject(), date, c.slot().day(), at.start(), at.end(), at.host(), at.receivers(), from));
                 }
             }
         }

@@ -132,6 +132,38 @@ class SchedulerServerTest {
     }
 
     @Test
+    void refusesAnAbsenceOfSomeoneTheSchoolDoesNotHave() throws Exception {
+        solvedAndPublished();
+        int before = server.store().version();
+
+        HttpResponse<String> answer = post("/api/absences", "{\"kind\": \"teacher\", \"school\": \"chengxi\","
+                + " \"id\": \"nobody\", \"from\": \"2021-11-22\", \"to\": \"2021-11-26\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(answer.body()).path("error").path("message").asText())
+                .isEqualTo("no teacher 'nobody' at school 'chengxi'");
+        assertThat(server.store().version()).isEqualTo(before);
+    }
+
+    @Test
+    void aSolveStoppedWhileItWaitsPublishesNothing() throws Exception {
+        solvedAndPublished();
+        String first = json.readTree(post("/api/solve", "{\"seconds\": 3}").body()).path("id").asText();
+        String queued = json.readTree(post("/api/solve", "{\"seconds\": 3}").body()).path("id").asText();
+        http.send(HttpRequest.newBuilder(uri("/api/jobs/" + queued)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode job;
+        do {
+            Thread.sleep(200);
+            job = json.readTree(get("/api/jobs/" + queued).body());
+        } while (!job.path("state").asText().matches("done|failed|stopped"));
+
+        assertThat(job.path("state").asText()).isEqualTo("stopped");
+        assertThat(job.path("published").asBoolean()).isFalse();
+        assertThat(json.readTree(get("/api/jobs/" + first).body()).path("state").asText()).isIn("running", "done");
+    }
+
+    @Test
     void aMoveThatBreaksARuleIsAnsweredAndNotSaved() throws Exception {
         solvedAndPublished();
         int before = server.store().version();

@@ -51,6 +51,23 @@ class ManualMoveTest {
     }
 
     @Test
+    void aMoveKeepsTheRecordedAbsencesOfItsTeacher() {
+        County county = alignedTinyCounty();
+        Plan plan = solve(county);
+        WeeklyLesson math = plan.weekly().stream().filter(w -> w.requirement().equals("c1-math")).findFirst().orElseThrow();
+        java.time.LocalDate day = plan.occurrences().stream().filter(o -> o.weekly().equals(math.id()))
+                .map(o -> o.date()).filter(d -> d.isAfter(java.time.LocalDate.of(2021, 11, 1))).findFirst().orElseThrow();
+        Absence away = new Absence(Absence.Kind.TEACHER, "chengxi", "wang-fang", day, day.plusDays(6), "外出培训");
+        Plan withAbsence = new Replanner(county).replan(plan, java.util.List.of(away)).plan();
+
+        ManualMove.Result result = new ManualMove(county).move(withAbsence, math.id(), math.day(), math.start(),
+                java.util.List.of(away));
+
+        assertThat(result.plan().occurrences()).noneMatch(o -> o.weekly().equals(math.id()) && away.covers(o.date()));
+        assertThat(PlanChecker.check(county, result.plan())).isEmpty();
+    }
+
+    @Test
     void refusesATimeThatIsNotInsideAPeriodOfEverySchool() {
         County county = alignedTinyCounty();
         Plan plan = solve(county);

@@ -109,6 +109,23 @@ class ReplannerTest {
     }
 
     @Test
+    void neverMovesALessonIntoARoomThatIsOutOfServiceToo() {
+        WeeklyLesson lesson = plan.weekly().stream()
+                .filter(w -> county.school(w.host().school()).orElseThrow().recordingClassrooms().size() > 1)
+                .findFirst().orElseThrow();
+        var rooms = county.school(lesson.host().school()).orElseThrow().recordingClassrooms();
+        List<Absence> allOut = rooms.stream().map(r -> new Absence(Absence.Kind.CLASSROOM, lesson.host().school(), r.id(),
+                MONDAY, MONDAY.plusDays(4), "停电")).toList();
+
+        Replanner.Result result = new Replanner(county).replan(plan, allOut);
+
+        assertThat(result.changes()).isNotEmpty().noneMatch(c -> c.type() == PlanChange.Type.ROOM_CHANGED);
+        assertThat(result.plan().occurrences()).filteredOn(o -> !o.date().isBefore(MONDAY) && !o.date().isAfter(MONDAY.plusDays(4)))
+                .allSatisfy(o -> assertThat(o.participants()).noneMatch(p -> p.school().equals(lesson.host().school())));
+        assertThat(PlanChecker.check(county, result.plan())).isEmpty();
+    }
+
+    @Test
     void anAbsenceThatTouchesNoLessonChangesNothing() {
         Absence holiday = new Absence(Absence.Kind.TEACHER, "zhangdan-zhongxue", "nobody-here", MONDAY, MONDAY, "");
 
