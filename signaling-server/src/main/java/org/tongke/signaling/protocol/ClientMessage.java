@@ -1,0 +1,130 @@
+package org.tongke.signaling.protocol;
+
+import java.util.List;
+
+/**
+ * Messages a client sends. Each record's JSON is its components plus {@code v} and {@code type}
+ * (the names in {@link MessageCodec}); compact constructors refuse missing fields.
+ */
+public interface ClientMessage extends Inbound {
+    /** Longest room, classroom or title text accepted. */
+    int MAX_ID = 200;
+    /** Longest chat text, in characters. */
+    int MAX_CHAT_CHARS = 500;
+
+    /** A message about one room. */
+    interface ForRoom extends ClientMessage {
+        String room();
+    }
+
+    /** Must come first on a connection. */
+    record Hello(String token) implements ClientMessage {
+        public Hello {
+            Fields.require(token, "token");
+        }
+    }
+
+    /** Heartbeat; {@code t} is echoed in the pong (the client's clock, for round-trip time). */
+    record Ping(Long t) implements ClientMessage {
+        public Ping {
+            Fields.require(t, "t");
+        }
+    }
+
+    /** Opens an ad hoc room and joins it (staff or lead teacher). */
+    record OpenRoom(String room, String title, List<String> classrooms) implements ForRoom {
+        public OpenRoom {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(title, "title", MAX_ID);
+            classrooms = List.copyOf(Fields.require(classrooms, "classrooms"));
+        }
+    }
+
+    record Join(String room) implements ForRoom {
+        public Join {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record Leave(String room) implements ForRoom {
+        public Leave {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record RaiseHand(String room) implements ForRoom {
+        public RaiseHand {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    /** {@code classroom} absent: the sender's own; the lead teacher names one. */
+    record LowerHand(String room, String classroom) implements ForRoom {
+        public LowerHand {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record GrantFloor(String room, String classroom) implements ForRoom {
+        public GrantFloor {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(classroom, "classroom", MAX_ID);
+        }
+    }
+
+    record RevokeFloor(String room) implements ForRoom {
+        public RevokeFloor {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record Mute(String room, String classroom, Boolean muted) implements ForRoom {
+        public Mute {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(classroom, "classroom", MAX_ID);
+            Fields.require(muted, "muted");
+        }
+    }
+
+    record Lock(String room, String classroom, Boolean locked) implements ForRoom {
+        public Lock {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(classroom, "classroom", MAX_ID);
+            Fields.require(locked, "locked");
+        }
+    }
+
+    /** {@code classroom} null: no spotlight. */
+    record Spotlight(String room, String classroom) implements ForRoom {
+        public Spotlight {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record Chat(String room, String text) implements ForRoom {
+        public Chat {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(text, "text", MAX_CHAT_CHARS);
+        }
+    }
+
+    record Attendance(String room, Integer present, Integer total) implements ForRoom {
+        public Attendance {
+            Fields.text(room, "room", MAX_ID);
+            Fields.require(present, "present");
+            Fields.require(total, "total");
+        }
+    }
+
+    record StartLesson(String room) implements ForRoom {
+        public StartLesson {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    record EndLesson(String room) implements ForRoom {
+        public EndLesson {
+            Fields.text(room, "room", MAX_ID);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.tongke.signaling.room;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Rooms of one node, in memory, at most {@code maxRooms}. */
+public final class InMemoryRoomRegistry implements RoomRegistry {
+    /** A county has tens of recording classrooms live at once; a thousand rooms is ample for one node. */
+    public static final int DEFAULT_MAX_ROOMS = 1000;
+
+    private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final int maxRooms;
+
+    public InMemoryRoomRegistry(Clock clock, int maxRooms) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxRooms = maxRooms;
+    }
+
+    @Override
+    public Room open(String id, String title, List<String> classrooms) {
+        if (rooms.size() >= maxRooms) {
+            throw new RoomException(RoomProblem.ROOM_LIMIT, "this node holds " + maxRooms + " rooms already");
+        }
+        Room room = new Room(id, title, classrooms, clock);
+        if (rooms.putIfAbsent(id, room) != null) {
+            throw new RoomException(RoomProblem.ROOM_EXISTS, "room " + id + " is open already");
+        }
+        return room;
+    }
+
+    @Override
+    public Optional<Room> find(String id) {
+        return Optional.ofNullable(rooms.get(id));
+    }
+
+    @Override
+    public void removeIfEmpty(Room room) {
+        // Checked under the room's lock so that a concurrent join is not lost.
+        synchronized (room) {
+            if (room.isEmpty()) {
+                rooms.remove(room.id(), room);
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        return rooms.size();
+    }
+}

@@ -1,0 +1,13 @@
+package org.tongke.signaling.room;
+
+/**
+ * A participant's end of a room: what the room tells them. Called under the room's lock, so an
+ * implementation only queues (never blocks) and catches its own failures.
+ */
+public interface Member {
+    Participant participant();
+
+    void snapshot(RoomState state);
+
+    void delta(String room, RoomChange change);
+}

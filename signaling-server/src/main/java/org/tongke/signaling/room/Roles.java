@@ -1,0 +1,15 @@
+package org.tongke.signaling.room;
+
+import java.util.Set;
+import org.tongke.signaling.auth.Role;
+
+/** The role words the rules compare. */
+final class Roles {
+    static final String LEAD = Role.LEAD_TEACHER.word();
+    static final String STAFF = Role.STAFF.word();
+    /** Who speaks for a rural classroom. */
+    static final Set<String> RURAL = Set.of(Role.ASSISTANT_TEACHER.word(), Role.CLASSROOM_AGENT.word());
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,277 @@
+package org.tongke.signaling.room;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One lesson room and its rules. Every method is synchronized: a change and its announcement
+ * to all members happen under the room's lock, so members see changes in one order. Who acts is
+ * always a session id looked up among the members: roles come from the verified token, never
+ * from the message.
+ */
+public final class Room {
+    /** Chat lines kept for a snapshot. */
+    public static final int MAX_CHAT_HISTORY = 100;
+    /** Largest class an attendance report may name. */
+    public static final int MAX_CLASS_SIZE = 1000;
+
+    private final String id;
+    private final String title;
+    private final List<String> classrooms;
+    private final Clock clock;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Set<String> hands = new LinkedHashSet<>();
+    private final Set<String> muted = new TreeSet<>();
+    private final Set<String> locked = new TreeSet<>();
+    private final Map<String, AttendanceReport> attendance = new TreeMap<>();
+    private final Deque<ChatEntry> chat = new ArrayDeque<>();
+    private LessonState lesson = LessonState.WAITING;
+    private String host;
+    private String floor;
+    private String spotlight;
+
+    /** @param classrooms the rural classrooms ({@code school/room}) */
+    public Room(String id, String title, List<String> classrooms, Clock clock) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.title = Objects.requireNonNull(title, "title");
+        this.classrooms = List.copyOf(new LinkedHashSet<>(classrooms));
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public List<String> classrooms() {
+        return classrooms;
+    }
+
+    /** Adds the member (again: replaces), sends them a snapshot and tells the others. */
+    public synchronized void join(Member member) {
+        Participant p = member.participant();
+        if (Roles.LEAD.equals(p.role()) && p.classroom() != null && classrooms.contains(p.classroom())) {
+            host = p.classroom();
+        }
+        members.put(p.session(), member);
+        member.snapshot(state());
+        for (Member other : members.values()) {
+            if (other != member) {
+                other.delta(id, new RoomChange.Joined(p));
+            }
+        }
+    }
+
+    /** Removes the session and tells those left; true when the room is now empty. */
+    public synchronized boolean leave(String session, String reason) {
+        Member gone = members.remove(session);
+        if (gone != null) {
+            announce(new RoomChange.Left(gone.participant(), reason));
+        }
+        return members.isEmpty();
+    }
+
+    public synchronized boolean has(String session) {
+        return members.containsKey(session);
+    }
+
+    public synchronized boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    public synchronized void raiseHand(String session) {
+        String own = ownRural(member(session), "raise a hand");
+        if (hands.add(own)) {
+            announce(new RoomChange.Hands(List.copyOf(hands)));
+        }
+    }
+
+    /** The lead teacher lowers any hand ({@code classroom} required); a rural room its own. */
+    public synchronized void lowerHand(String session, String classroom) {
+        Participant p = member(session);
+        String whose = isLead(p) ? rural(required(classroom, "classroom")) : ownRural(p, "lower a hand");
+        if (!isLead(p) && classroom != null && !classroom.equals(whose)) {
+            throw RoomException.forbidden("a rural room lowers only its own hand");
+        }
+        if (hands.remove(whose)) {
+            announce(new RoomChange.Hands(List.copyOf(hands)));
+        }
+    }
+
+    public synchronized void grantFloor(String session, String classroom) {
+        requireLead(member(session), "grant the floor");
+        String to = rural(classroom);
+        if (!to.equals(floor)) {
+            floor = to;
+            announce(new RoomChange.Floor(to));
+        }
+        if (hands.remove(to)) {
+            announce(new RoomChange.Hands(List.copyOf(hands)));
+        }
+    }
+
+    public synchronized void revokeFloor(String session) {
+        requireLead(member(session), "revoke the floor");
+        if (floor != null) {
+            floor = null;
+            announce(new RoomChange.Floor(null));
+        }
+    }
+
+    /** The lead teacher mutes or unmutes any rural room; a rural room mutes itself, unmutes itself when not locked. */
+    public synchronized void mute(String session, String classroom, boolean mute) {
+        Participant p = member(session);
+        String target = rural(classroom);
+        if (!isLead(p)) {
+            if (!target.equals(ownRural(p, "mute"))) {
+                throw RoomException.forbidden("a rural room mutes or unmutes only itself");
+            }
+            if (!mute && locked.contains(target)) {
+                throw RoomException.forbidden("the lead teacher has locked " + target + "'s microphone");
+            }
+        }
+        setMuted(target, mute);
+    }
+
+    /** Lead teacher only; locking also mutes, unlocking leaves the mute as it is. */
+    public synchronized void lock(String session, String classroom, boolean lock) {
+        requireLead(member(session), "lock a room's microphone");
+        String target = rural(classroom);
+        if (lock ? locked.add(target) : locked.remove(target)) {
+            announce(new RoomChange.Locked(target, lock));
+        }
+        if (lock) {
+            setMuted(target, true);
+        }
+    }
+
+    /** @param classroom null clears the spotlight */
+    public synchronized void spotlight(String session, String classroom) {
+        requireLead(member(session), "spotlight a room");
+        String target = classroom == null ? null : rural(classroom);
+        if (!Objects.equals(target, spotlight)) {
+            spotlight = target;
+            announce(new RoomChange.Spotlight(target));
+        }
+    }
+
+    /** Anyone but staff, who only observe. */
+    public synchronized void chat(String session, String text) {
+        Participant p = member(session);
+        if (Roles.STAFF.equals(p.role())) {
+            throw RoomException.forbidden("staff observe a lesson; they do not chat in it");
+        }
+        ChatEntry entry = new ChatEntry(p.session(), p.subject(), p.classroom(), text, clock.instant().toString());
+        chat.addLast(entry);
+        while (chat.size() > MAX_CHAT_HISTORY) {
+            chat.removeFirst();
+        }
+        announce(new RoomChange.Chat(entry));
+    }
+
+    /** A rural room reports its own attendance. */
+    public synchronized void attendance(String session, int present, int total) {
+        String own = ownRural(member(session), "report attendance");
+        if (present < 0 || total < 1 || present > total || total > MAX_CLASS_SIZE) {
+            throw new RoomException(RoomProblem.BAD_MESSAGE, "attendance needs 0 <= present <= total, 1 <= total <= "
+                    + MAX_CLASS_SIZE + "; got " + present + " of " + total);
+        }
+        AttendanceReport report = new AttendanceReport(present, total, clock.instant().toString());
+        attendance.put(own, report);
+        announce(new RoomChange.Attendance(own, report));
+    }
+
+    public synchronized void startLesson(String session) {
+        requireLead(member(session), "start the lesson");
+        if (lesson != LessonState.WAITING) {
+            throw new RoomException(RoomProblem.BAD_STATE, "the lesson is " + lesson.word() + ", not waiting");
+        }
+        setLesson(LessonState.LIVE);
+    }
+
+    public synchronized void endLesson(String session) {
+        requireLead(member(session), "end the lesson");
+        if (lesson == LessonState.ENDED) {
+            throw new RoomException(RoomProblem.BAD_STATE, "the lesson has ended already");
+        }
+        setLesson(LessonState.ENDED);
+    }
+
+    public synchronized RoomState state() {
+        List<Participant> participants = new ArrayList<>();
+        members.values().forEach(m -> participants.add(m.participant()));
+        return new RoomState(id, title, lesson.word(), host, classrooms, participants, floor, List.copyOf(hands),
+                List.copyOf(muted), List.copyOf(locked), spotlight, attendance, List.copyOf(chat));
+    }
+
+    private void setMuted(String classroom, boolean mute) {
+        if (mute ? muted.add(classroom) : muted.remove(classroom)) {
+            announce(new RoomChange.Muted(classroom, mute));
+        }
+    }
+
+    private void setLesson(LessonState next) {
+        lesson = next;
+        announce(new RoomChange.Lesson(next.word()));
+    }
+
+    private void announce(RoomChange change) {
+        for (Member m : members.values()) {
+            m.delta(id, change);
+        }
+    }
+
+    private Participant member(String session) {
+        Member m = members.get(session);
+        if (m == null) {
+            throw new RoomException(RoomProblem.NOT_IN_ROOM, "you have not joined room " + id);
+        }
+        return m.participant();
+    }
+
+    private static boolean isLead(Participant p) {
+        return Roles.LEAD.equals(p.role());
+    }
+
+    private static void requireLead(Participant p, String what) {
+        if (!isLead(p)) {
+            throw RoomException.forbidden("only the lead teacher may " + what);
+        }
+    }
+
+    /** The rural classroom the participant speaks for, or FORBIDDEN. */
+    private String ownRural(Participant p, String what) {
+        if (!Roles.RURAL.contains(p.role()) || p.classroom() == null || !classrooms.contains(p.classroom())
+                || p.classroom().equals(host)) {
+            throw RoomException.forbidden("only a rural classroom's assistant teacher or agent may " + what);
+        }
+        return p.classroom();
+    }
+
+    /** A rural classroom of this room; the lead teacher's own room is never a target. */
+    private String rural(String classroom) {
+        if (classroom != null && classroom.equals(host)) {
+            throw RoomException.forbidden(classroom + " is the lead teacher's room");
+        }
+        if (classroom == null || !classrooms.contains(classroom)) {
+            throw new RoomException(RoomProblem.NO_SUCH_CLASSROOM, "room " + id + " has no rural classroom " + classroom);
+        }
+        return classroom;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null) {
+            throw new RoomException(RoomProblem.BAD_MESSAGE, "missing field '" + name + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,55 @@
+package org.tongke.signaling.server;
+
+import io.netty.channel.Channel;
+import java.util.UUID;
+import org.tongke.signaling.protocol.CloseCodes;
+import org.tongke.signaling.protocol.Sequenced;
+import org.tongke.signaling.protocol.ServerMessage;
+import org.tongke.signaling.service.Connection;
+
+/** A {@link Connection} over a Netty channel; numbers what it sends. */
+final class ChannelConnection implements Connection {
+    /** Past this much unsent, a client is dropped at once rather than after the grace period. */
+    static final long MAX_PENDING_BYTES = 1024 * 1024;
+
+    private final Channel channel;
+    private final String id = UUID.randomUUID().toString();
+    private long seq;
+
+    ChannelConnection(Channel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Numbers the message and queues its write on the channel's event loop, both under this
+     * lock, so seq order is write order even when rooms on other loops broadcast to it.
+     */
+    @Override
+    public synchronized void send(ServerMessage message) {
+        if (!channel.isActive()) {
+            return;
+        }
+        if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES) {
+            Disconnects.drop(channel, Disconnects.SLOW_CONSUMER);
+            return;
+        }
+        Sequenced numbered = new Sequenced(++seq, message);
+        channel.eventLoop().execute(() -> channel.writeAndFlush(numbered));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        String why = switch (code) {
+            case CloseCodes.TOKEN_REFUSED -> Disconnects.TOKEN_REFUSED;
+            case CloseCodes.GOING_AWAY -> Disconnects.SERVER_STOPPING;
+            default -> Disconnects.PROTOCOL;
+        };
+        // Through the event loop, behind the messages queued before it (an error, then the close).
+        channel.eventLoop().execute(() -> Disconnects.close(channel, code, reason, why));
+    }
+}

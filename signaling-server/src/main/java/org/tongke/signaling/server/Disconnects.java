@@ -1,0 +1,49 @@
+package org.tongke.signaling.server;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.AttributeKey;
+
+/** Closing a connection with a code, and remembering why for the metrics and the room. */
+final class Disconnects {
+    /** Why the channel closed; unset means the client went away ({@link #CLIENT}). */
+    static final AttributeKey<String> REASON = AttributeKey.valueOf("tongke.disconnect.reason");
+    static final String CLIENT = "client-closed";
+    static final String HEARTBEAT_TIMEOUT = "heartbeat-timeout";
+    static final String SLOW_CONSUMER = "slow-consumer";
+    static final String RATE_LIMIT = "rate-limit";
+    static final String PROTOCOL = "protocol-error";
+    static final String SERVER_STOPPING = "server-stopping";
+
+    private Disconnects() {
+    }
+
+    static final String TOKEN_REFUSED = "token-refused";
+    /** Set once the WebSocket handshake is done: only then may a close frame be written. */
+    static final AttributeKey<Boolean> WEBSOCKET = AttributeKey.valueOf("tongke.websocket");
+
+    /**
+     * Records {@code reason} (the first one wins), sends a close frame with {@code code} and
+     * {@code text} when the connection speaks WebSocket, then closes.
+     */
+    static void close(Channel channel, int code, String text, String reason) {
+        channel.attr(REASON).setIfAbsent(reason);
+        if (channel.isActive() && Boolean.TRUE.equals(channel.attr(WEBSOCKET).get())) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, text)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Closes at once, without a close frame (the connection cannot take one). */
+    static void drop(Channel channel, String reason) {
+        channel.attr(REASON).setIfAbsent(reason);
+        channel.close();
+    }
+
+    static String reason(Channel channel) {
+        String reason = channel.attr(REASON).get();
+        return reason == null ? CLIENT : reason;
+    }
+}

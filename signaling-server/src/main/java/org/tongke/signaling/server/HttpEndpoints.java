@@ -1,0 +1,62 @@
+package org.tongke.signaling.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import org.tongke.signaling.service.SignalingService;
+
+/** {@code GET /health} and {@code GET /metrics}; {@code /ws} goes on to the WebSocket handshake. */
+final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+    static final String WEBSOCKET_PATH = "/ws";
+
+    private final SignalingService service;
+
+    HttpEndpoints(SignalingService service) {
+        this.service = service;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = new QueryStringDecoder(request.uri()).path();
+        if (path.equals(WEBSOCKET_PATH)) {
+            ctx.fireChannelRead(request.retain());
+        } else if (!HttpMethod.GET.equals(request.method())) {
+            respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
+        } else if (path.equals("/health")) {
+            SignalingService.Health h = service.health();
+            respond(ctx, request, HttpResponseStatus.OK, "application/json", String.format(
+                    "{\"status\":\"%s\",\"connections\":%d,\"rooms\":%d}", h.status(), h.connections(), h.rooms()));
+        } else if (path.equals("/metrics")) {
+            respond(ctx, request, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
+                    service.metrics().prometheus());
+        } else {
+            respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain",
+                    "not found; try /health, /metrics or a WebSocket on /ws\n");
+        }
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
+            String type, String body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

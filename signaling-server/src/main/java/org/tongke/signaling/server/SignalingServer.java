@@ -1,0 +1,123 @@
+package org.tongke.signaling.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.protocol.CloseCodes;
+import org.tongke.signaling.protocol.MessageCodec;
+import org.tongke.signaling.room.InMemoryRoomRegistry;
+import org.tongke.signaling.service.SignalingMetrics;
+import org.tongke.signaling.service.SignalingService;
+
+/** The signaling server on one port: {@link #start}, {@link #port}, {@link #close}. */
+public final class SignalingServer implements AutoCloseable {
+    /** Below this, a burst of deltas to a slow rural link starts to queue; above, memory is at risk. */
+    public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    /** How long clients get to answer the close frame when the server stops. */
+    public static final long CLOSE_WAIT_MILLIS = 2000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels;
+    private final Channel listener;
+    private final SignalingService service;
+
+    private SignalingServer(EventLoopGroup boss, EventLoopGroup workers, ChannelGroup channels, Channel listener,
+            SignalingService service) {
+        this.boss = boss;
+        this.workers = workers;
+        this.channels = channels;
+        this.listener = listener;
+        this.service = service;
+    }
+
+    /** Binds and serves; the returned server is listening. */
+    public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock)
+            throws InterruptedException {
+        SslContext ssl = sslContext(options);
+        SignalingService service = new SignalingService(tokens, new InMemoryRoomRegistry(clock, options.maxRooms()),
+                new SignalingMetrics(), options.heartbeat());
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+        ChannelGroup channels = new DefaultChannelGroup("signaling", GlobalEventExecutor.INSTANCE);
+        try {
+            Channel listener = new ServerBootstrap().group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .childHandler(new SignalingInitializer(options, ssl, service, new MessageCodec(), channels))
+                    .bind(options.port()).sync().channel();
+            SignalingServer server = new SignalingServer(boss, workers, channels, listener, service);
+            LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
+            return server;
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    public SignalingService service() {
+        return service;
+    }
+
+    /** Stops accepting, closes every client with 1001 "server stopping", then stops the loops. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Signaling server stop was interrupted; event loops may still be ending");
+        }
+    }
+
+    private void stop() throws InterruptedException {
+        LOG.info("Signaling server stopping: closing {} connections", channels.size());
+        listener.close().sync();
+        for (Channel ch : channels) {
+            ch.eventLoop().execute(() -> Disconnects.close(ch, CloseCodes.GOING_AWAY, CloseCodes.SERVER_STOPPING,
+                    Disconnects.SERVER_STOPPING));
+        }
+        channels.newCloseFuture().await(CLOSE_WAIT_MILLIS);
+        channels.close().await(CLOSE_WAIT_MILLIS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
+        LOG.info("Signaling server stopped");
+    }
+
+    private static SslContext sslContext(ServerOptions options) {
+        if (!options.tls()) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(options.tlsCert().toFile(), options.tlsKey().toFile()).build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unable to use TLS certificate " + options.tlsCert() + " and key "
+                    + options.tlsKey() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.tongke.signaling.service;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/** Counters of one node, rendered in the Prometheus text format. Thread-safe. */
+public final class SignalingMetrics {
+    private final LongAdder messagesIn = new LongAdder();
+    private final LongAdder messagesOut = new LongAdder();
+    private final ConcurrentMap<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> disconnects = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
+    private volatile IntSupplier rooms = () -> 0;
+
+    public void messageIn() {
+        messagesIn.increment();
+    }
+
+    public void messageOut() {
+        messagesOut.increment();
+    }
+
+    public void error(String code) {
+        errors.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    public void disconnect(String reason) {
+        disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** The gauges, read when rendered. */
+    void gauges(Supplier<Map<String, Integer>> connectionsByRole, IntSupplier rooms) {
+        this.connectionsByRole = connectionsByRole;
+        this.rooms = rooms;
+    }
+
+    public long messagesIn() {
+        return messagesIn.sum();
+    }
+
+    public long messagesOut() {
+        return messagesOut.sum();
+    }
+
+    public String prometheus() {
+        StringBuilder out = new StringBuilder();
+        header(out, "tongke_signaling_connections", "gauge", "Open WebSocket connections by role (none: before hello).");
+        new TreeMap<>(connectionsByRole.get()).forEach((role, n) -> line(out, "tongke_signaling_connections", "role", role, n));
+        header(out, "tongke_signaling_rooms", "gauge", "Open lesson rooms.");
+        out.append("tongke_signaling_rooms ").append(rooms.getAsInt()).append('\n');
+        header(out, "tongke_signaling_messages_in_total", "counter", "Client messages received.");
+        out.append("tongke_signaling_messages_in_total ").append(messagesIn.sum()).append('\n');
+        header(out, "tongke_signaling_messages_out_total", "counter", "Server messages sent.");
+        out.append("tongke_signaling_messages_out_total ").append(messagesOut.sum()).append('\n');
+        header(out, "tongke_signaling_errors_total", "counter", "Error messages sent, by code.");
+        new TreeMap<>(errors).forEach((code, n) -> line(out, "tongke_signaling_errors_total", "code", code, n.sum()));
+        header(out, "tongke_signaling_disconnects_total", "counter", "Closed connections, by reason.");
+        new TreeMap<>(disconnects).forEach((r, n) -> line(out, "tongke_signaling_disconnects_total", "reason", r, n.sum()));
+        return out.toString();
+    }
+
+    private static void header(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void line(StringBuilder out, String name, String label, String value, long n) {
+        out.append(name).append('{').append(label).append("=\"").append(value).append("\"} ").append(n).append('\n');
+    }
+}

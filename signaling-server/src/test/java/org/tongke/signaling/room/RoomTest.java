@@ -1,0 +1,214 @@
+package org.tongke.signaling.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RoomTest {
+    static final String A = "wuzhong/lubo";
+    static final String B = "shankou/lubo";
+
+    /** A member that keeps what the room told it. */
+    record Recorder(Participant participant, List<RoomChange> deltas, List<RoomState> snapshots) implements Member {
+        Recorder(Participant p) {
+            this(p, new ArrayList<>(), new ArrayList<>());
+        }
+
+        public void snapshot(RoomState state) {
+            snapshots.add(state);
+        }
+
+        public void delta(String room, RoomChange change) {
+            deltas.add(change);
+        }
+    }
+
+    private final Room room = new Room("qt-01#1", "分数", List.of(A, B),
+            Clock.fixed(Instant.parse("2021-09-06T01:00:00Z"), ZoneOffset.UTC));
+    private Recorder lead;
+    private Recorder ruralA;
+    private Recorder ruralB;
+    private Recorder staff;
+
+    @BeforeEach
+    void everyoneJoins() {
+        lead = join("lead", "lead-teacher", null);
+        ruralA = join("a", "assistant-teacher", A);
+        ruralB = join("b", "classroom-agent", B);
+        staff = join("staff", "staff", null);
+        List.of(lead, ruralA, ruralB, staff).forEach(r -> r.deltas().clear());
+    }
+
+    private Recorder join(String session, String role, String classroom) {
+        Recorder r = new Recorder(new Participant(session, role, session + "-person", classroom));
+        room.join(r);
+        return r;
+    }
+
+    private static RoomProblem problem(Runnable action) {
+        try {
+            action.run();
+        } catch (RoomException e) {
+            return e.problem();
+        }
+        throw new AssertionError("no refusal");
+    }
+
+    @Test
+    void joinerGetsASnapshotWithEveryoneAndOthersAJoinedDelta() {
+        Recorder late = join("late", "assistant-teacher", A);
+
+        assertThat(late.snapshots()).hasSize(1);
+        assertThat(late.snapshots().get(0).participants()).hasSize(5);
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Joined(late.participant()));
+        assertThat(late.deltas()).isEmpty();
+    }
+
+    @Test
+    void handsQueueInOrderWithoutDuplicates() {
+        room.raiseHand("b");
+        room.raiseHand("a");
+        room.raiseHand("b");
+
+        assertThat(room.state().hands()).containsExactly(B, A);
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Hands(List.of(B)), new RoomChange.Hands(List.of(B, A)));
+    }
+
+    @Test
+    void onlyRuralRoomsRaiseHands() {
+        assertThat(problem(() -> room.raiseHand("lead"))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.raiseHand("staff"))).isEqualTo(RoomProblem.FORBIDDEN);
+    }
+
+    @Test
+    void ruralRoomLowersOnlyItsOwnHandWhileTheLeadTeacherLowersAny() {
+        room.raiseHand("a");
+        room.raiseHand("b");
+
+        assertThat(problem(() -> room.lowerHand("a", B))).isEqualTo(RoomProblem.FORBIDDEN);
+        room.lowerHand("a", null);
+        room.lowerHand("lead", B);
+        assertThat(room.state().hands()).isEmpty();
+    }
+
+    @Test
+    void grantingTheFloorTakesTheHandOffTheQueue() {
+        room.raiseHand("a");
+        lead.deltas().clear();
+        ruralA.deltas().clear();
+
+        room.grantFloor("lead", A);
+
+        assertThat(room.state().floor()).isEqualTo(A);
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Floor(A), new RoomChange.Hands(List.of()));
+        assertThat(ruralA.deltas()).isEqualTo(lead.deltas());
+    }
+
+    @Test
+    void onlyTheLeadTeacherGrantsOrRevokesTheFloor() {
+        assertThat(problem(() -> room.grantFloor("a", A))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.revokeFloor("staff"))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(room.state().floor()).isNull();
+        assertThat(lead.deltas()).isEmpty();
+    }
+
+    @Test
+    void floorGoesOnlyToARuralClassroomOfTheRoom() {
+        assertThat(problem(() -> room.grantFloor("lead", "elsewhere/lubo"))).isEqualTo(RoomProblem.NO_SUCH_CLASSROOM);
+    }
+
+    @Test
+    void lockedRuralRoomCannotUnmuteItselfButCanAfterUnlock() {
+        room.lock("lead", A, true);
+        assertThat(room.state().muted()).containsExactly(A);
+
+        assertThat(problem(() -> room.mute("a", A, false))).isEqualTo(RoomProblem.FORBIDDEN);
+        room.lock("lead", A, false);
+        room.mute("a", A, false);
+
+        assertThat(room.state().muted()).isEmpty();
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Locked(A, true), new RoomChange.Muted(A, true),
+                new RoomChange.Locked(A, false), new RoomChange.Muted(A, false));
+    }
+
+    @Test
+    void ruralRoomMutesOnlyItself() {
+        room.mute("a", A, true);
+        assertThat(problem(() -> room.mute("a", B, true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(room.state().muted()).containsExactly(A);
+    }
+
+    @Test
+    void nobodyMutesTheLeadTeachersRoom() {
+        Recorder hostLead = join("lead2", "lead-teacher", B);
+
+        assertThat(problem(() -> room.mute(hostLead.participant().session(), B, true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.mute("b", B, true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(room.state().host()).isEqualTo(B);
+    }
+
+    @Test
+    void staffObserveButDoNotChatOrControl() {
+        assertThat(problem(() -> room.chat("staff", "hi"))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.mute("staff", A, true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.startLesson("staff"))).isEqualTo(RoomProblem.FORBIDDEN);
+    }
+
+    @Test
+    void chatKeepsTheLastHundredLines() {
+        for (int i = 0; i < 120; i++) {
+            room.chat("a", "line " + i);
+        }
+        assertThat(room.state().chat()).hasSize(Room.MAX_CHAT_HISTORY);
+        assertThat(room.state().chat().get(0).text()).isEqualTo("line 20");
+        assertThat(room.state().chat().get(0).at()).isEqualTo("2021-09-06T01:00:00Z");
+    }
+
+    @Test
+    void attendanceIsReportedForTheSendersOwnClassroomOnly() {
+        room.attendance("a", 38, 40);
+
+        assertThat(room.state().attendance()).containsOnlyKeys(A);
+        assertThat(room.state().attendance().get(A).present()).isEqualTo(38);
+        assertThat(problem(() -> room.attendance("lead", 1, 2))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.attendance("a", 41, 40))).isEqualTo(RoomProblem.BAD_MESSAGE);
+    }
+
+    @Test
+    void lessonGoesFromWaitingToLiveToEndedByTheLeadTeacherOnly() {
+        assertThat(problem(() -> room.startLesson("a"))).isEqualTo(RoomProblem.FORBIDDEN);
+        room.startLesson("lead");
+        assertThat(problem(() -> room.startLesson("lead"))).isEqualTo(RoomProblem.BAD_STATE);
+        room.endLesson("lead");
+
+        assertThat(ruralA.deltas()).containsExactly(new RoomChange.Lesson("live"), new RoomChange.Lesson("ended"));
+    }
+
+    @Test
+    void actionsFromOutsideTheRoomAreNotInRoom() {
+        assertThat(problem(() -> room.raiseHand("stranger"))).isEqualTo(RoomProblem.NOT_IN_ROOM);
+    }
+
+    @Test
+    void leavingIsAnnouncedWithItsReasonAndEmptiesTheRoomAtLast() {
+        assertThat(room.leave("a", "heartbeat-timeout")).isFalse();
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Left(ruralA.participant(), "heartbeat-timeout"));
+        room.leave("b", "left");
+        room.leave("staff", "left");
+        assertThat(room.leave("lead", "left")).isTrue();
+    }
+
+    @Test
+    void spotlightNamesARuralClassroomOrNone() {
+        room.spotlight("lead", A);
+        room.spotlight("lead", null);
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Spotlight(A), new RoomChange.Spotlight(null));
+    }
+}

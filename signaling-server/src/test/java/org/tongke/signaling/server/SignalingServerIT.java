@@ -1,0 +1,245 @@
+package org.tongke.signaling.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tongke.signaling.auth.Role;
+import org.tongke.signaling.auth.Scope;
+import org.tongke.signaling.auth.TokenIssuer;
+import org.tongke.signaling.auth.TokenVerifier;
+
+/** A real server on a loopback port and real WebSocket clients, used as teachers and rural rooms would. */
+class SignalingServerIT {
+    static final byte[] SECRET = "an-integration-test-secret-of-more-than-32-bytes".getBytes(StandardCharsets.UTF_8);
+    static final String ROOM = "qt-01-sync#1";
+    static final String RURAL = "wuzhong/lubo";
+    static final String OTHER_RURAL = "shankou/lubo";
+    static final String OPEN = "\"room\":\"" + ROOM + "\",\"title\":\"分数的意义\",\"classrooms\":[\"" + RURAL + "\",\""
+            + OTHER_RURAL + "\"]";
+    static final String IN_ROOM = "\"room\":\"" + ROOM + "\"";
+
+    private final TokenIssuer issuer = new TokenIssuer(SECRET, Clock.systemUTC());
+    private SignalingServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = startServer(ServerOptions.defaults().withPort(0));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    static SignalingServer startServer(ServerOptions options) throws InterruptedException {
+        return SignalingServer.start(options, new TokenVerifier(SECRET, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    String token(Role role, String scope) {
+        return issuer.issue(role, Scope.parse(scope), null, Duration.ofHours(1));
+    }
+
+    /** The lead teacher opens the room, the rural assistant joins; both have read what joining sent. */
+    WsClient[] lessonWithTeacherAndAssistant() throws Exception {
+        WsClient teacher = WsClient.welcomed(server.port(), token(Role.LEAD_TEACHER, "lesson:" + ROOM));
+        teacher.send("open-room", OPEN);
+        assertThat(teacher.next("snapshot").path("state").path("lesson").asText()).isEqualTo("waiting");
+        WsClient assistant = WsClient.welcomed(server.port(), token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL));
+        assistant.send("join", IN_ROOM);
+        assertThat(assistant.next("snapshot").path("state").path("participants")).hasSize(2);
+        assertThat(teacher.change("joined").path("participant").path("classroom").asText()).isEqualTo(RURAL);
+        return new WsClient[] {teacher, assistant};
+    }
+
+    @Test
+    void ruralRoomRaisesAHandAndTheLeadTeacherGrantsItTheFloor() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            assistant.send("raise-hand", IN_ROOM);
+            assertThat(teacher.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
+            assertThat(assistant.change("hands").path("queue")).hasSize(1);
+
+            teacher.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+            for (WsClient both : c) {
+                assertThat(both.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+                assertThat(both.change("hands").path("queue")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void assistantCannotGrantTheFloorAndNothingChanges() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            assistant.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+
+            assertThat(assistant.error()).isEqualTo("FORBIDDEN");
+            teacher.assertAlive();
+            teacher.send("join", IN_ROOM);
+            assertThat(teacher.next("snapshot").path("state").path("floor").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void expiredTokenIsRefusedWithItsCodeAndClose4001() throws Exception {
+        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        String expired = new TokenIssuer(SECRET, twoHoursAgo).issue(Role.ASSISTANT_TEACHER, Scope.parse("classroom:" + RURAL),
+                null, Duration.ofHours(1));
+        try (WsClient client = WsClient.connect(server.port())) {
+            client.send("hello", "\"token\":\"" + expired + "\"");
+            assertThat(client.error()).isEqualTo("TOKEN_EXPIRED");
+            assertThat(client.closeCode()).isEqualTo(4001);
+            assertThat(client.closeReason()).isEqualTo("TOKEN_EXPIRED");
+        }
+    }
+
+    @Test
+    void forgedTokenIsRefusedAsBadSignature() throws Exception {
+        String forged = new TokenIssuer("another-secret-that-is-long-enough-32b".getBytes(StandardCharsets.UTF_8),
+                Clock.systemUTC()).issue(Role.LEAD_TEACHER, Scope.parse("lesson:" + ROOM), null, Duration.ofHours(1));
+        try (WsClient client = WsClient.connect(server.port())) {
+            client.send("hello", "\"token\":\"" + forged + "\"");
+            assertThat(client.error()).isEqualTo("TOKEN_BAD_SIGNATURE");
+            assertThat(client.closeCode()).isEqualTo(4001);
+        }
+    }
+
+    @Test
+    void wrongProtocolVersionIsRefusedWithClose1002() throws Exception {
+        try (WsClient client = WsClient.connect(server.port())) {
+            client.send("{\"v\":2,\"type\":\"hello\",\"token\":\"x\"}");
+            assertThat(client.error()).isEqualTo("UNSUPPORTED_VERSION");
+            assertThat(client.closeCode()).isEqualTo(1002);
+        }
+    }
+
+    @Test
+    void badMessagesAreAnsweredToTheSenderAloneWhoStaysConnected() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1];
+             WsClient staff = WsClient.welcomed(server.port(), token(Role.STAFF, "county:qingtian"))) {
+            staff.send("open-room", "\"room\":\"other-lesson\",\"title\":\"t\",\"classrooms\":[]");
+            staff.next("snapshot");
+
+            assistant.send("{not json");
+            assertThat(assistant.error()).isEqualTo("BAD_JSON");
+            assistant.send("dance", IN_ROOM);
+            assertThat(assistant.error()).isEqualTo("UNKNOWN_TYPE");
+            assistant.send("chat", "\"room\":\"other-lesson\",\"text\":\"hi\"");
+            assertThat(assistant.error()).isEqualTo("NOT_IN_ROOM");
+            assistant.send("join", "\"room\":\"nowhere\"");
+            assertThat(assistant.error()).isEqualTo("NO_SUCH_ROOM");
+            assistant.send("chat", IN_ROOM);
+            assertThat(assistant.error()).isEqualTo("BAD_MESSAGE");
+            assistant.assertAlive();
+
+            teacher.expectSilence(200);
+            teacher.send("chat", IN_ROOM + ",\"text\":\"同学们好\"");
+            assertThat(assistant.change("chat").path("entry").path("text").asText()).isEqualTo("同学们好");
+            assertThat(teacher.change("chat").path("entry").path("text").asText()).isEqualTo("同学们好");
+        }
+    }
+
+    @Test
+    void oversizedFrameClosesTheSenderWith1009Only() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            assistant.send("chat", IN_ROOM + ",\"text\":\"" + "x".repeat(70_000) + "\"");
+
+            assertThat(assistant.closeCode()).isEqualTo(1009);
+            assertThat(teacher.change("left").path("reason").asText()).isEqualTo("protocol-error");
+            teacher.assertAlive();
+        }
+    }
+
+    @Test
+    void floodIsRateLimitedThenClosedWith1008WhileTheRoomGoesOn() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            for (int i = 0; i < 400; i++) {
+                try {
+                    assistant.send("ping", "\"t\":" + i);
+                } catch (RuntimeException closed) {
+                    break;
+                }
+            }
+            String codes = "";
+            for (int i = 0; i < 200; i++) {
+                String type = assistant.next().path("type").asText();
+                if (type.equals("error")) {
+                    codes = "RATE_LIMITED";
+                    break;
+                }
+            }
+            assertThat(codes).isEqualTo("RATE_LIMITED");
+            assertThat(assistant.closeCode()).isEqualTo(1008);
+            assertThat(teacher.change("left").path("reason").asText()).isEqualTo("rate-limit");
+            teacher.assertAlive();
+        }
+    }
+
+    @Test
+    void silentClientIsDroppedAfterTwoHeartbeatsAndTheRoomIsTold() throws Exception {
+        server.close();
+        server = startServer(ServerOptions.defaults().withPort(0).withHeartbeat(Duration.ofMillis(400)));
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            String reason = null;
+            while (reason == null && System.nanoTime() < deadline) {
+                teacher.send("ping", "\"t\":1");
+                var m = teacher.next();
+                if (m.path("type").asText().equals("delta")) {
+                    reason = m.path("change").path("reason").asText();
+                }
+                Thread.sleep(150);
+            }
+            assertThat(reason).isEqualTo("heartbeat-timeout");
+            assertThat(assistant.closeCode()).isEqualTo(4002);
+        }
+    }
+
+    @Test
+    void healthAndMetricsAnswer() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            assistant.send("{bad");
+            assistant.error();
+            HttpClient http = HttpClient.newHttpClient();
+            String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(health).isEqualTo("{\"status\":\"ok\",\"connections\":2,\"rooms\":1}");
+            assertThat(metrics).contains("tongke_signaling_connections{role=\"lead-teacher\"} 1")
+                    .contains("tongke_signaling_connections{role=\"assistant-teacher\"} 1")
+                    .contains("tongke_signaling_rooms 1")
+                    .contains("tongke_signaling_errors_total{code=\"BAD_JSON\"} 1")
+                    .containsPattern("tongke_signaling_messages_in_total [1-9]");
+        }
+    }
+
+    @Test
+    void stoppingTheServerClosesClientsWith1001() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1]) {
+            server.close();
+            assertThat(teacher.closeCode()).isEqualTo(1001);
+            assertThat(teacher.closeReason()).isEqualTo("server stopping");
+            assertThat(assistant.closeCode()).isEqualTo(1001);
+        }
+        server = startServer(ServerOptions.defaults().withPort(0));
+    }
+}

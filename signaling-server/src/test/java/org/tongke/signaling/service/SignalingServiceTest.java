@@ -1,0 +1,114 @@
+package org.tongke.signaling.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tongke.signaling.auth.Role;
+import org.tongke.signaling.auth.Scope;
+import org.tongke.signaling.auth.TokenIssuer;
+import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.protocol.ClientMessage;
+import org.tongke.signaling.protocol.ServerMessage;
+import org.tongke.signaling.room.InMemoryRoomRegistry;
+
+class SignalingServiceTest {
+    static final byte[] SECRET = "a-unit-test-secret-that-is-32-bytes-or-more".getBytes(StandardCharsets.UTF_8);
+
+    /** A connection that keeps what it was sent and how it was closed. */
+    static final class FakeConnection implements Connection {
+        final List<ServerMessage> sent = new ArrayList<>();
+        final String id;
+        int closeCode;
+
+        FakeConnection(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public void send(ServerMessage message) {
+            sent.add(message);
+        }
+
+        public void close(int code, String reason) {
+            closeCode = code;
+        }
+
+        ServerMessage last() {
+            return sent.get(sent.size() - 1);
+        }
+    }
+
+    private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(Clock.systemUTC(), 10);
+    private final SignalingService service = new SignalingService(new TokenVerifier(SECRET, Clock.systemUTC()), rooms,
+            new SignalingMetrics(), Duration.ofSeconds(15));
+    private final TokenIssuer issuer = new TokenIssuer(SECRET, Clock.systemUTC());
+
+    private FakeConnection welcomed(String id, Role role, String scope) {
+        FakeConnection c = new FakeConnection(id);
+        service.opened(c);
+        service.received(c, new ClientMessage.Hello(issuer.issue(role, Scope.parse(scope), null, Duration.ofMinutes(5))));
+        assertThat(c.last()).isInstanceOf(ServerMessage.Welcome.class);
+        return c;
+    }
+
+    @Test
+    void welcomeNamesRoleScopeAndHeartbeatFromTheToken() {
+        FakeConnection c = welcomed("s1", Role.ASSISTANT_TEACHER, "classroom:wuzhong/lubo");
+
+        assertThat(c.last()).isEqualTo(new ServerMessage.Welcome("s1", "assistant-teacher", "classroom:wuzhong/lubo",
+                "classroom:wuzhong/lubo", 15));
+    }
+
+    @Test
+    void anythingBeforeHelloIsRefusedAndClosed() {
+        FakeConnection c = new FakeConnection("s1");
+        service.opened(c);
+
+        service.received(c, new ClientMessage.Join("l#1"));
+
+        assertThat(((ServerMessage.Error) c.last()).code()).isEqualTo("HELLO_FIRST");
+        assertThat(c.closeCode).isEqualTo(1008);
+    }
+
+    @Test
+    void assistantCannotOpenARoom() {
+        FakeConnection c = welcomed("s1", Role.ASSISTANT_TEACHER, "classroom:wuzhong/lubo");
+
+        service.received(c, new ClientMessage.OpenRoom("l#1", "t", List.of("wuzhong/lubo")));
+
+        assertThat(((ServerMessage.Error) c.last()).code()).isEqualTo("FORBIDDEN");
+        assertThat(rooms.size()).isZero();
+    }
+
+    @Test
+    void disconnectLeavesEveryRoomAndClosesTheEmptyOnes() {
+        FakeConnection lead = welcomed("lead", Role.LEAD_TEACHER, "lesson:l#1");
+        FakeConnection rural = welcomed("rural", Role.CLASSROOM_AGENT, "classroom:wuzhong/lubo");
+        service.received(lead, new ClientMessage.OpenRoom("l#1", "t", List.of("wuzhong/lubo")));
+        service.received(rural, new ClientMessage.Join("l#1"));
+
+        service.closed(rural, "heartbeat-timeout");
+        assertThat(lead.last().toString()).contains("Left").contains("heartbeat-timeout");
+        service.closed(lead, "client-closed");
+
+        assertThat(rooms.size()).isZero();
+        assertThat(service.health()).isEqualTo(new SignalingService.Health("ok", 0, 0));
+    }
+
+    @Test
+    void roomIdMustBeALessonIdAndClassroomsSchoolSlashRoom() {
+        FakeConnection staff = welcomed("staff", Role.STAFF, "county:qingtian");
+
+        service.received(staff, new ClientMessage.OpenRoom("l#1", "t", List.of("no-slash")));
+
+        assertThat(((ServerMessage.Error) staff.last()).code()).isEqualTo("BAD_MESSAGE");
+    }
+}
