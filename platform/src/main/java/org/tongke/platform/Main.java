@@ -11,6 +11,13 @@ public final class Main {
     public static void main(String[] args) {
         // Start logging before any worker thread logs, so nothing is queued and replayed.
         LoggerFactory.getLogger(Main.class).debug("classroom-platform starting");
-        System.exit(CommandLineFactory.create().execute(args));
+        try {
+            System.exit(CommandLineFactory.create().execute(args));
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Too big for this JVM: say so in one line (-Xmx raises the limit), no stack trace.
+            System.err.println("classroom-platform: out of memory (" + e.getClass().getSimpleName()
+                    + "); give Java more with -Xmx or ask for less");
+            System.exit(1);
+        }
     }
 }

@@ -13,8 +13,14 @@ public final class Problems {
 
     private final List<Problem> all = new ArrayList<>();
 
+    /** One error per file, line and message: a YAML alias repeats its node, not its mistakes. */
     public void error(Location where, String message) {
-        all.add(new Problem(Severity.ERROR, where, message));
+        boolean seen = where.line() > 0 && all.stream().anyMatch(p -> p.severity() == Severity.ERROR
+                && p.location().file().equals(where.file()) && p.location().line() == where.line()
+                && p.message().equals(message));
+        if (!seen) {
+            all.add(new Problem(Severity.ERROR, where, message));
+        }
     }
 
     public void warning(Location where, String message) {

@@ -18,6 +18,7 @@ public final class SourceIndex {
     public static final String PERIOD = "period";
     public static final String COMMUNITY = "community";
     public static final String LESSON = "lesson";
+    private static final String ANY = "\u0000*";
 
     private final Map<Object, Location> objects = new IdentityHashMap<>();
     private final Map<String, Integer> lines = new HashMap<>();
@@ -54,7 +55,13 @@ public final class SourceIndex {
     }
 
     public boolean wasUnbuilt(String kind, String scope, String id) {
-        return unbuilt.contains(kind + '\u0000' + scope + '\u0000' + id);
+        return unbuilt.contains(kind + '\u0000' + scope + '\u0000' + id)
+                || unbuilt.contains(kind + '\u0000' + scope + '\u0000' + ANY);
+    }
+
+    /** Notes that some things of a kind were written but could not even be named (a file that did not parse). */
+    public void recordUnknownUnbuilt(String kind, String scope) {
+        recordUnbuilt(kind, scope, ANY);
     }
 
     private static String key(String file, String path) {

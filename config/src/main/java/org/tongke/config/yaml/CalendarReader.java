@@ -81,7 +81,9 @@ final class CalendarReader {
                 continue;
             }
             DayOfWeek day = YamlMap.parseWeekday(key, map.location(key), map.problems());
-            if (day != null) {
+            if (day != null && days.containsKey(day)) {
+                map.problems().error(map.location(key), day.name().toLowerCase() + " is given twice");
+            } else if (day != null) {
                 List<Integer> brokenOfDay = new ArrayList<>();
                 days.put(day, periods(map, key, brokenOfDay));
                 broken.put(day, brokenOfDay);

@@ -53,7 +53,8 @@ public final class ConfigLoader {
             String stem = file.substring(file.indexOf('/') + 1, file.lastIndexOf('.'));
             Optional<YamlMap> map = open(file);
             if (map.isEmpty()) {
-                sources.recordUnbuilt(SourceIndex.SCHOOL, "", stem);
+                // Its id is unknown (the file name need not be it): no school reference is reported as missing.
+                sources.recordUnknownUnbuilt(SourceIndex.SCHOOL, "");
             }
             map.flatMap(m -> SchoolReader.read(m, calendar, stem)).ifPresent(schools::add);
         }
@@ -65,9 +66,10 @@ public final class ConfigLoader {
                 research.addAll(r.research());
             });
         }
-        Optional<County> county = header.filter(h -> h.id() != null && h.name() != null)
-                .map(h -> new County(h.id(), h.name(), h.calendar(), h.targets(), schools,
-                        communities.communities(), communities.pairings(), lessons, research, h.weights()));
+        // A county whose own id or name is wrong is still checked whole: those errors are reported already.
+        Optional<County> county = header.map(h -> new County(h.id() != null ? h.id() : "?", h.name() != null ? h.name() : "?",
+                h.calendar(), h.targets(), schools, communities.communities(), communities.pairings(), lessons, research,
+                h.weights()));
         return new LoadedCounty(county, sources, problems);
     }
 
@@ -84,8 +86,13 @@ public final class ConfigLoader {
     private List<String> yamlFiles(String folder, boolean required) {
         Path sub = dir.resolve(folder);
         if (!Files.isDirectory(sub)) {
-            if (required) {
+            if (Files.exists(sub)) {
+                problems.error(Location.ofFile(folder), "is not a folder");
+            } else if (required) {
                 problems.error(Location.ofFile(folder + "/"), "folder is missing");
+            }
+            if (folder.equals(SCHOOLS_DIR)) {
+                sources.recordUnknownUnbuilt(SourceIndex.SCHOOL, "");
             }
             return List.of();
         }
@@ -102,6 +109,9 @@ public final class ConfigLoader {
             return names;
         } catch (IOException e) {
             problems.error(Location.ofFile(folder + "/"), "cannot be listed: " + e.getMessage());
+            if (folder.equals(SCHOOLS_DIR)) {
+                sources.recordUnknownUnbuilt(SourceIndex.SCHOOL, "");
+            }
             return List.of();
         }
     }

@@ -78,7 +78,7 @@ final class SchoolReader {
             }
             List<Unavailability> unavailable = unavailability(item);
             item.finish();
-            if (id != null && name != null) {
+            if (id != null && name != null && !subjects.isEmpty()) {
                 teachers.add(CalendarReader.record(item, new Teacher(id, name, subjects, unavailable)));
             } else if (id != null) {
                 item.index().recordUnbuilt(SourceIndex.TEACHER, school, id);

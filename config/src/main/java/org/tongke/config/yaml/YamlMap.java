@@ -124,7 +124,7 @@ final class YamlMap {
         if (value instanceof ScalarNode s) {
             return s.getValue().strip();
         }
-        problems.error(location(key), "expected a single value, found a " + kind(value));
+        problems.error(location(key), "expected a single value, found " + article(kind(value)));
         return null;
     }
 
@@ -239,7 +239,7 @@ final class YamlMap {
         if (value instanceof MappingNode m) {
             return Optional.of(new YamlMap(file, Location.childPath(path, key), m, problems, index));
         }
-        problems.error(location(key), "expected a mapping of keys to values, found a " + kind(value));
+        problems.error(location(key), "expected a mapping of keys to values, found " + article(kind(value)));
         return Optional.empty();
     }
 
@@ -263,7 +263,7 @@ final class YamlMap {
                 result.add(new YamlMap(file, itemPath, m, problems, index));
             } else {
                 problems.error(new Location(file, line(item), itemPath),
-                        "expected a mapping of keys to values, found a " + kind(item));
+                        "expected a mapping of keys to values, found " + article(kind(item)));
             }
         }
         return result;
@@ -276,10 +276,11 @@ final class YamlMap {
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             Location where = new Location(file, line(item), Location.itemPath(Location.childPath(path, key), i));
+            index.recordLine(file, where.path(), where.line());
             if (item instanceof ScalarNode s && !isNull(s)) {
                 result.add(new YamlText(s.getValue().strip(), where));
             } else {
-                problems.error(where, "expected a single value, found a " + kind(item));
+                problems.error(where, "expected a single value, found " + article(kind(item)));
             }
         }
         return result;
@@ -294,7 +295,7 @@ final class YamlMap {
         if (value instanceof SequenceNode seq) {
             return seq.getValue();
         }
-        problems.error(location(key), "expected a list, found a " + kind(value));
+        problems.error(location(key), "expected a list, found " + article(kind(value)));
         return List.of();
     }
 
@@ -338,6 +339,11 @@ final class YamlMap {
             return "list";
         }
         return isNull(value) ? "empty value" : "single value";
+    }
+
+    /** {@code a list}, {@code an empty value}. */
+    private static String article(String kind) {
+        return (kind.startsWith("e") ? "an " : "a ") + kind;
     }
 
     static int line(Node node) {

@@ -123,8 +123,8 @@ class CountyValidatorTest {
     void rejectsReferenceToSchoolThatDoesNotExist() {
         tiny.edit("communities.yaml", "members: [zhenbu]", "members: [zhenbu, renzhuang]");
 
-        assertThat(errors()).containsExactly("communities.yaml:2 communities[0].members[1]:"
-                + " no school 'renzhuang' (no schools/*.yaml has this id)");
+        assertThat(errors()).containsExactly("communities.yaml:" + tiny.lineOf("communities.yaml", "renzhuang")
+                + " communities[0].members[1]: no school 'renzhuang' (no schools/*.yaml has this id)");
     }
 
     @Test
@@ -285,6 +285,35 @@ class CountyValidatorTest {
 
         assertThat(errors()).containsExactly(CHENGXI + ":" + tiny.lineOf(CHENGXI, "weekday: friday")
                 + " teachers[2].unavailable[0].periods: period 6 is not in the bell schedule on friday (it has 5)");
+    }
+
+    @Test
+    void aSchoolFileThatDoesNotParseHidesNoErrorAndInventsNone() {
+        tiny.write("schools/zhenbu.yaml", tiny.read("schools/zhenbu.yaml").replace("[数学, 语文]}", "[数学, 语文}"));
+        tiny.edit(CHENGXI, "homeroom: r402", "homeroom: r403");
+
+        assertThat(errors()).hasSize(2).anySatisfy(e -> assertThat(e).startsWith(ZHENBU + ":"))
+                .anySatisfy(e -> assertThat(e).contains("no classroom 'r403'"))
+                .noneSatisfy(e -> assertThat(e).contains("no school 'zhenbu'"));
+    }
+
+    @Test
+    void aTeacherWithoutSubjectsIsOneErrorNotOnePerLesson() {
+        tiny.edit(ZHENBU, "  - {id: chen-jie, name: 陈杰, subjects: [数学, 语文]}", "  - {id: chen-jie, name: 陈杰, subject: [数学, 语文]}");
+
+        assertThat(errors()).containsExactly(
+                ZHENBU + ":" + tiny.lineOf(ZHENBU, "陈杰") + " teachers[0].subject: unknown key (did you mean 'subjects'?)",
+                ZHENBU + ":" + tiny.lineOf(ZHENBU, "陈杰") + " teachers[0].subjects: required field is missing");
+    }
+
+    @Test
+    void reportsCrossFileErrorsEvenWhenTheCountyHeaderIsBroken() {
+        tiny.edit("county.yaml", "name: 测试县\n", "");
+        tiny.edit(CHENGXI, "homeroom: r402", "homeroom: r403");
+
+        assertThat(errors()).containsExactly(
+                "county.yaml:" + tiny.lineOf("county.yaml", "id: tiny") + " name: required field is missing",
+                CHENGXI + ":" + tiny.lineOf(CHENGXI, "r403") + " classes[1].homeroom: no classroom 'r403' at school 'chengxi' (城西小学)");
     }
 
     @Test

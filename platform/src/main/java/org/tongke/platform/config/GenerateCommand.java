@@ -62,9 +62,9 @@ public final class GenerateCommand implements Callable<Integer> {
             county = SampleCounties.qingtian(seed);
             how = "config generate --county qingtian --seed " + seed;
         } else {
-            if (source.size.schools < 2 || source.size.schools > 100_000 || source.size.communities < 1
+            if (source.size.schools < 2 || source.size.schools > 20_000 || source.size.communities < 1
                     || source.size.communities > source.size.schools) {
-                err.println("--schools must be 2 to 100000 and --communities 1 to the number of schools");
+                err.println("--schools must be 2 to 20000 and --communities 1 to the number of schools");
                 return ExitCodes.BAD_INPUT;
             }
             if (lessonsPerWeek < 1 || lessonsPerWeek > 5) {
