@@ -22,11 +22,20 @@ public record TermCalendar(List<DateSpan> terms, List<DateSpan> holidays, List<M
         return new TermCalendar(List.of(), List.of(), List.of());
     }
 
-    /** This calendar with another's terms (when it has none), holidays and make-up days added. */
+    /**
+     * This calendar with another's terms (when it has none), holidays and make-up days added. A
+     * school's own closure wins over a county make-up day on the same date: an exam on a worked
+     * Sunday means no lessons there.
+     */
     public TermCalendar plus(TermCalendar local) {
         List<DateSpan> allHolidays = new ArrayList<>(holidays);
         allHolidays.addAll(local.holidays);
-        List<MakeUpDay> allMakeUps = new ArrayList<>(makeUpDays);
+        List<MakeUpDay> allMakeUps = new ArrayList<>();
+        for (MakeUpDay m : makeUpDays) {
+            if (local.holidays.stream().noneMatch(h -> h.contains(m.date()))) {
+                allMakeUps.add(m);
+            }
+        }
         allMakeUps.addAll(local.makeUpDays);
         return new TermCalendar(local.terms.isEmpty() ? terms : local.terms, allHolidays, allMakeUps);
     }

@@ -69,6 +69,18 @@ class CountyValidatorTest {
     }
 
     @Test
+    void aSchoolsOwnClosureWinsOverACountyMakeUpDay() {
+        tiny.edit(CHENGXI, "    - {name: 期中考试, start: 2021-11-10, end: 2021-11-11}",
+                "    - {name: 期中考试, start: 2021-11-10, end: 2021-11-11}\n    - {name: 月考, date: 2021-09-26}");
+
+        County county = CountyValidator.validate(dir).orThrow();
+
+        assertThat(county.school("chengxi").orElseThrow().calendar().teachingWeekday(java.time.LocalDate.of(2021, 9, 26))).isEmpty();
+        assertThat(county.school("zhenbu").orElseThrow().calendar().teachingWeekday(java.time.LocalDate.of(2021, 9, 26)))
+                .contains(DayOfWeek.THURSDAY);
+    }
+
+    @Test
     void rejectsPeriodThatEndsBeforeItStarts() {
         tiny.edit(ZHENBU, "{start: \"09:00\", end: \"09:40\"}", "{start: \"09:00\", end: \"08:30\"}");
 
