@@ -31,8 +31,12 @@ class SignalingServeIT {
     void welcomesATokenFromTheSameSecretAnswersHealthAndStopsOnSigterm() throws Exception {
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "platform-it-secret-that-is-long-enough-for-hs256\n");
+        Path turnSecret = dir.resolve("turn-secret");
+        Files.writeString(turnSecret, "coturn-static-auth-secret-for-the-platform-it\n");
         try (PlatformJar.Running serve = PlatformJar.start("signaling", "serve", "--port", "0",
-                "--secret-file", secret.toString())) {
+                "--secret-file", secret.toString(), "--stun", "stun:stun.example.org:3478",
+                "--turn", "turn:turn.example.org:3478?transport=udp", "--turn-secret-file", turnSecret.toString(),
+                "--turn-ttl", "2h")) {
             int port = Integer.parseInt(serve.awaitLine("listening on ws://127.0.0.1:(\\d+)/ws", 60).group(1));
             String token = new TokenIssuer(Secrets.read(secret), Clock.systemUTC())
                     .issue(Role.LEAD_TEACHER, Scope.parse("lesson:qt-01#1"), "he-yonghui", Duration.ofMinutes(5));
@@ -51,7 +55,9 @@ class SignalingServeIT {
             String welcome = received.poll(10, TimeUnit.SECONDS);
 
             assertThat(welcome).contains("\"type\":\"welcome\"").contains("\"role\":\"lead-teacher\"")
-                    .contains("\"subject\":\"he-yonghui\"").contains("\"seq\":1");
+                    .contains("\"subject\":\"he-yonghui\"").contains("\"seq\":1")
+                    .contains("\"urls\":[\"stun:stun.example.org:3478\"]")
+                    .containsPattern("\"username\":\"\\d+:he-yonghui\",\"credential\":\"[A-Za-z0-9+/]{27}=\"");
             String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(health).isEqualTo("{\"status\":\"ok\",\"connections\":1,\"rooms\":0}");

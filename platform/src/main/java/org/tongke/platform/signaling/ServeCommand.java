@@ -3,6 +3,8 @@ package org.tongke.platform.signaling;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.signaling.auth.Secrets;
 import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.server.ServerOptions;
 import org.tongke.signaling.server.SignalingServer;
 import picocli.CommandLine.Command;
@@ -36,6 +39,14 @@ public final class ServeCommand implements Callable<Integer> {
     Path tlsCert;
     @Option(names = "--tls-key", paramLabel = "FILE", description = "TLS private key (PEM, PKCS#8); with --tls-cert.")
     Path tlsKey;
+    @Option(names = "--stun", paramLabel = "URL", description = "A STUN server for WebRTC (stun:HOST:PORT); repeatable.")
+    List<String> stun = new ArrayList<>();
+    @Option(names = "--turn", paramLabel = "URL", description = "A TURN server (turn:HOST:PORT?transport=udp); repeatable; needs --turn-secret-file.")
+    List<String> turn = new ArrayList<>();
+    @Option(names = "--turn-secret-file", paramLabel = "FILE", description = "coturn's static-auth-secret (use-auth-secret), for time-limited TURN credentials.")
+    Path turnSecretFile;
+    @Option(names = "--turn-ttl", paramLabel = "D", defaultValue = "12h", description = "How long a TURN credential stays valid: 12h, 90m, 1d, PT12H (default: ${DEFAULT-VALUE}).")
+    String turnTtl;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +63,14 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
-        ServerOptions options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey);
+        IceConfig ice;
+        try {
+            ice = new IceConfig(stun, turn, turnSecretFile == null ? null : Secrets.read(turnSecretFile),
+                    IceConfig.parseTtl(turnTtl));
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
+        ServerOptions options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice);
         CountDownLatch stopped = new CountDownLatch(1);
         SignalingServer server;
         try {

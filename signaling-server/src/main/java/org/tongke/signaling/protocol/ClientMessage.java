@@ -1,6 +1,9 @@
 package org.tongke.signaling.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Messages a client sends. Each record's JSON is its components plus {@code v} and {@code type}
@@ -11,6 +14,11 @@ public interface ClientMessage extends Inbound {
     int MAX_ID = 200;
     /** Longest chat text, in characters. */
     int MAX_CHAT_CHARS = 500;
+
+    /** Largest WebRTC signal payload (an SDP or an ICE candidate as JSON), in UTF-8 bytes. */
+    int MAX_SIGNAL_PAYLOAD_BYTES = 16 * 1024;
+    /** The kinds of WebRTC signal the server relays. */
+    Set<String> SIGNAL_KINDS = Set.of("offer", "answer", "candidate");
 
     /** A message about one room. */
     interface ForRoom extends ClientMessage {
@@ -125,6 +133,31 @@ public interface ClientMessage extends Inbound {
     record EndLesson(String room) implements ForRoom {
         public EndLesson {
             Fields.text(room, "room", MAX_ID);
+        }
+    }
+
+    /**
+     * A WebRTC signal for one other participant of the room, relayed as it is.
+     *
+     * @param to      the addressee's session id, as the room's snapshot names participants
+     * @param kind    {@code offer}, {@code answer} or {@code candidate}
+     * @param payload the SDP ({@code {type, sdp}}) or ICE candidate ({@code {candidate, sdpMid, ...}}) as a JSON object
+     */
+    record Signal(String room, String to, String kind, JsonNode payload) implements ForRoom {
+        public Signal {
+            Fields.text(room, "room", MAX_ID);
+            Fields.text(to, "to", MAX_ID);
+            Fields.require(kind, "kind");
+            if (!SIGNAL_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("field 'kind' must be offer, answer or candidate");
+            }
+            Fields.require(payload, "payload");
+            if (!payload.isObject()) {
+                throw new IllegalArgumentException("field 'payload' must be a JSON object");
+            }
+            if (payload.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SIGNAL_PAYLOAD_BYTES) {
+                throw new IllegalArgumentException("field 'payload' is over " + MAX_SIGNAL_PAYLOAD_BYTES + " bytes");
+            }
         }
     }
 }

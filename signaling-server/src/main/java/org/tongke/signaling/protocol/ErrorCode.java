@@ -25,6 +25,8 @@ public enum ErrorCode {
     NO_SUCH_ROOM,
     /** The classroom named is not a rural classroom of the room. */
     NO_SUCH_CLASSROOM,
+    /** A {@code signal}'s {@code to} is no participant of the room. */
+    NO_SUCH_PARTICIPANT,
     /** {@code open-room} with an id already open. */
     ROOM_EXISTS,
     /** The node holds as many rooms as it may. */

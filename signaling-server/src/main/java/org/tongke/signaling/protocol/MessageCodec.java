@@ -39,11 +39,13 @@ public final class MessageCodec {
         CLIENT.put("attendance", ClientMessage.Attendance.class);
         CLIENT.put("start-lesson", ClientMessage.StartLesson.class);
         CLIENT.put("end-lesson", ClientMessage.EndLesson.class);
+        CLIENT.put("signal", ClientMessage.Signal.class);
         SERVER.put("welcome", ServerMessage.Welcome.class);
         SERVER.put("pong", ServerMessage.Pong.class);
         SERVER.put("snapshot", ServerMessage.Snapshot.class);
         SERVER.put("delta", ServerMessage.Delta.class);
         SERVER.put("error", ServerMessage.Error.class);
+        SERVER.put("signal", ServerMessage.Signal.class);
         CHANGES.put("joined", RoomChange.Joined.class);
         CHANGES.put("left", RoomChange.Left.class);
         CHANGES.put("hands", RoomChange.Hands.class);
@@ -54,6 +56,7 @@ public final class MessageCodec {
         CHANGES.put("chat", RoomChange.Chat.class);
         CHANGES.put("attendance", RoomChange.Attendance.class);
         CHANGES.put("lesson", RoomChange.Lesson.class);
+        CHANGES.put("media", RoomChange.Media.class);
     }
 
     private final ObjectMapper json = JsonMapper.builder()

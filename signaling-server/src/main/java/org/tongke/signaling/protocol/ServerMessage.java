@@ -1,15 +1,20 @@
 package org.tongke.signaling.protocol;
 
+import java.util.List;
 import java.util.Objects;
+import org.tongke.signaling.ice.IceServer;
 import org.tongke.signaling.room.RoomChange;
 import org.tongke.signaling.room.RoomState;
 
 /** Messages the server sends; on the wire each also carries {@code seq} (see {@link Sequenced}). */
 public interface ServerMessage {
 
-    /** The answer to a good hello: who the token says the client is. */
-    record Welcome(String session, String role, String scope, String subject, long heartbeatSeconds)
-            implements ServerMessage {
+    /** The answer to a good hello: who the token says the client is, and the ICE servers for WebRTC. */
+    record Welcome(String session, String role, String scope, String subject, long heartbeatSeconds,
+            List<IceServer> iceServers) implements ServerMessage {
+        public Welcome {
+            iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
+        }
     }
 
     record Pong(long t) implements ServerMessage {
@@ -36,6 +41,21 @@ public interface ServerMessage {
         public Error {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A WebRTC signal relayed from another participant of the room, to this one alone.
+     *
+     * @param from    the sender's session id
+     * @param payload the JSON object the sender gave, untouched
+     */
+    record Signal(String room, String from, String kind, Object payload) implements ServerMessage {
+        public Signal {
+            Objects.requireNonNull(room, "room");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(payload, "payload");
         }
     }
 }

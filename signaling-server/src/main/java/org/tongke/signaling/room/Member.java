@@ -10,4 +10,7 @@ public interface Member {
     void snapshot(RoomState state);
 
     void delta(String room, RoomChange change);
+
+    /** A WebRTC signal from {@code from} (a session id) to this member alone; {@code payload} is opaque here. */
+    void signal(String room, String from, String kind, Object payload);
 }

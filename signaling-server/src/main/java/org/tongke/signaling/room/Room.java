@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Room {
     public static final int MAX_CHAT_HISTORY = 100;
     /** Largest class an attendance report may name. */
     public static final int MAX_CLASS_SIZE = 1000;
+    /** The lead teacher's classroom, whether or not their token names it (no classroom id has no '/'). */
+    private static final String LEAD_SIDE = "lead";
 
     private final String id;
     private final String title;
@@ -39,6 +42,7 @@ public final class Room {
     private String host;
     private String floor;
     private String spotlight;
+    private MediaMode media = MediaMode.P2P;
 
     /** @param classrooms the rural classrooms ({@code school/room}) */
     public Room(String id, String title, List<String> classrooms, Clock clock) {
@@ -63,10 +67,14 @@ public final class Room {
             host = p.classroom();
         }
         members.put(p.session(), member);
+        boolean remoded = remode();
         member.snapshot(state());
         for (Member other : members.values()) {
             if (other != member) {
                 other.delta(id, new RoomChange.Joined(p));
+                if (remoded) {
+                    other.delta(id, new RoomChange.Media(media.word()));
+                }
             }
         }
     }
@@ -76,6 +84,9 @@ public final class Room {
         Member gone = members.remove(session);
         if (gone != null) {
             announce(new RoomChange.Left(gone.participant(), reason));
+            if (remode()) {
+                announce(new RoomChange.Media(media.word()));
+            }
         }
         return members.isEmpty();
     }
@@ -206,11 +217,56 @@ public final class Room {
         setLesson(LessonState.ENDED);
     }
 
+    /**
+     * Relays a WebRTC signal to one other member, never to the room. Staff observe: they answer
+     * offers and send candidates (to receive media) but make no offers.
+     */
+    public synchronized void relay(String from, String to, String kind, Object payload) {
+        Participant sender = member(from);
+        if ("offer".equals(kind) && Roles.STAFF.equals(sender.role())) {
+            throw RoomException.forbidden("staff observe a lesson: they answer offers but do not make them");
+        }
+        if (from.equals(to)) {
+            throw new RoomException(RoomProblem.BAD_MESSAGE, "a signal goes to another participant, not to yourself");
+        }
+        Member addressee = members.get(to);
+        if (addressee == null) {
+            throw new RoomException(RoomProblem.NO_SUCH_PARTICIPANT, "room " + id + " has no participant " + to);
+        }
+        addressee.signal(id, from, kind, payload);
+    }
+
+    public synchronized MediaMode media() {
+        return media;
+    }
+
     public synchronized RoomState state() {
         List<Participant> participants = new ArrayList<>();
         members.values().forEach(m -> participants.add(m.participant()));
         return new RoomState(id, title, lesson.word(), host, classrooms, participants, floor, List.copyOf(hands),
-                List.copyOf(muted), List.copyOf(locked), spotlight, attendance, List.copyOf(chat));
+                List.copyOf(muted), List.copyOf(locked), spotlight, attendance, List.copyOf(chat), media.word());
+    }
+
+    /**
+     * Recomputes the media mode from the classrooms present: the lead teacher's side counts as one
+     * classroom, each rural classroom with its assistant or agent in the room as one; staff not at
+     * all. True when the mode changed.
+     */
+    private boolean remode() {
+        Set<String> present = new HashSet<>();
+        for (Member m : members.values()) {
+            Participant p = m.participant();
+            if (isLead(p)) {
+                present.add(LEAD_SIDE);
+            } else if (Roles.RURAL.contains(p.role()) && p.classroom() != null && classrooms.contains(p.classroom())
+                    && !p.classroom().equals(host)) {
+                present.add(p.classroom());
+            }
+        }
+        MediaMode next = MediaMode.forClassrooms(present.size());
+        boolean changed = next != media;
+        media = next;
+        return changed;
     }
 
     private void setMuted(String classroom, boolean mute) {

@@ -75,4 +75,11 @@ public interface RoomChange {
             return "lesson";
         }
     }
+
+    /** @param mode {@code p2p} or {@code bridge} (see {@link MediaMode}), after classrooms came or went */
+    record Media(String mode) implements RoomChange {
+        public String kind() {
+            return "media";
+        }
+    }
 }

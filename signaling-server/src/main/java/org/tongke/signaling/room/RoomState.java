@@ -9,10 +9,11 @@ import java.util.Map;
  * @param host      the lead teacher's classroom when their token names one, else null
  * @param classrooms the rural classrooms
  * @param hands     raised hands, first raised first
+ * @param media     {@code p2p} or {@code bridge}, see {@link MediaMode}
  */
 public record RoomState(String id, String title, String lesson, String host, List<String> classrooms,
         List<Participant> participants, String floor, List<String> hands, List<String> muted, List<String> locked,
-        String spotlight, Map<String, AttendanceReport> attendance, List<ChatEntry> chat) {
+        String spotlight, Map<String, AttendanceReport> attendance, List<ChatEntry> chat, String media) {
     public RoomState {
         classrooms = List.copyOf(classrooms);
         participants = List.copyOf(participants);

@@ -3,6 +3,7 @@ package org.tongke.signaling.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.tongke.signaling.ice.IceConfig;
 
 /**
  * How a {@link SignalingServer} runs; immutable, every default a {@code DEFAULT_*} constant.
@@ -11,9 +12,10 @@ import java.util.Objects;
  * @param tlsCert    PEM certificate chain, with {@code tlsKey}; both null for plain WebSocket
  * @param heartbeat  how often clients ping; silent for two of these and a client is dropped
  * @param slowConsumerGrace how long a connection may stay unwritable before it is closed
+ * @param ice        STUN and TURN servers handed to clients in {@code welcome}
  */
 public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartbeat, int messagesPerSecond,
-        int burst, Duration slowConsumerGrace, int maxRooms) {
+        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice) {
     public static final int DEFAULT_PORT = 8443;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     /** Control messages come at a few a second; 50/s with a burst of 100 leaves room for chat and relays. */
@@ -31,6 +33,7 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
         }
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(slowConsumerGrace, "slowConsumerGrace");
+        Objects.requireNonNull(ice, "ice");
         if (heartbeat.toMillis() < 100 || messagesPerSecond < 1 || burst < 1 || maxRooms < 1) {
             throw new IllegalArgumentException("heartbeat, rate, burst and room limit must be positive");
         }
@@ -38,23 +41,28 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
 
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PORT, null, null, DEFAULT_HEARTBEAT, DEFAULT_MESSAGES_PER_SECOND,
-                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS);
+                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none());
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms);
+        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
-        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms);
+        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
     }
 
     public ServerOptions withHeartbeat(Duration every) {
-        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms);
+        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
     }
 
     public ServerOptions withRate(int perSecond, int burstSize) {
-        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms);
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice);
+    }
+
+    public ServerOptions withIce(IceConfig iceServers) {
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms,
+                iceServers);
     }
 
     public boolean tls() {

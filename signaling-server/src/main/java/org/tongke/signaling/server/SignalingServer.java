@@ -55,7 +55,7 @@ public final class SignalingServer implements AutoCloseable {
             throws InterruptedException {
         SslContext ssl = sslContext(options);
         SignalingService service = new SignalingService(tokens, new InMemoryRoomRegistry(clock, options.maxRooms()),
-                new SignalingMetrics(), options.heartbeat());
+                new SignalingMetrics(), options.heartbeat(), options.ice(), clock);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup channels = new DefaultChannelGroup("signaling", GlobalEventExecutor.INSTANCE);

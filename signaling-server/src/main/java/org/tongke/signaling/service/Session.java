@@ -49,4 +49,9 @@ final class Session implements Member {
     public void delta(String room, RoomChange change) {
         connection.send(new ServerMessage.Delta(room, change));
     }
+
+    @Override
+    public void signal(String room, String from, String kind, Object payload) {
+        connection.send(new ServerMessage.Signal(room, from, kind, payload));
+    }
 }

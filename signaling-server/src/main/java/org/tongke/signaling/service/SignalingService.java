@@ -1,5 +1,6 @@
 package org.tongke.signaling.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.slf4j.MDC;
 import org.tongke.signaling.auth.Identity;
 import org.tongke.signaling.auth.TokenRejected;
 import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.ErrorCode;
@@ -35,10 +37,21 @@ public final class SignalingService {
     private final SignalingMetrics metrics;
     private final long heartbeatSeconds;
     private final RoomActions actions;
+    private final IceConfig ice;
+    private final Clock clock;
     private final ConcurrentMap<String, Connection> unwelcomed = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
 
+    /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
+        this(tokens, rooms, metrics, heartbeat, IceConfig.none(), Clock.systemUTC());
+    }
+
+    /** @param clock dates the TURN credentials each welcome carries */
+    public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat,
+            IceConfig ice, Clock clock) {
+        this.ice = Objects.requireNonNull(ice, "ice");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -110,7 +123,7 @@ public final class SignalingService {
         unwelcomed.remove(connection.id());
         sessions.put(connection.id(), new Session(connection, identity));
         connection.send(new ServerMessage.Welcome(connection.id(), identity.role().word(), identity.scope().text(),
-                identity.subject(), heartbeatSeconds));
+                identity.subject(), heartbeatSeconds, ice.servers(identity.subject(), clock.instant())));
         LOG.info("Session {} welcomed: {} {} ({})", connection.id(), identity.role().word(), identity.subject(),
                 identity.scope().text());
     }

@@ -2,11 +2,14 @@ package org.tongke.signaling.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tongke.signaling.ice.IceServer;
 import org.tongke.signaling.room.AttendanceReport;
 import org.tongke.signaling.room.ChatEntry;
 import org.tongke.signaling.room.Participant;
@@ -25,7 +28,11 @@ class MessageCodecTest {
                 new ClientMessage.Mute("l#1", "s/r", true), new ClientMessage.Lock("l#1", "s/r", false),
                 new ClientMessage.Spotlight("l#1", null), new ClientMessage.Chat("l#1", "你好"),
                 new ClientMessage.Attendance("l#1", 38, 40), new ClientMessage.StartLesson("l#1"),
-                new ClientMessage.EndLesson("l#1"));
+                new ClientMessage.EndLesson("l#1"), new ClientMessage.Signal("l#1", "s2", "offer", sdp()));
+    }
+
+    static ObjectNode sdp() {
+        return JsonNodeFactory.instance.objectNode().put("type", "offer").put("sdp", "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\n");
     }
 
     @ParameterizedTest
@@ -41,8 +48,10 @@ class MessageCodecTest {
         Participant p = new Participant("s1", "lead-teacher", "he", null);
         RoomState state = new RoomState("l#1", "t", "live", null, List.of("s/r"), List.of(p), "s/r", List.of(),
                 List.of("s/r"), List.of(), null, Map.of("s/r", new AttendanceReport(1, 2, "2021-09-06T01:00:00Z")),
-                List.of(new ChatEntry("s1", "he", null, "hi", "2021-09-06T01:00:00Z")));
-        return List.of(new ServerMessage.Welcome("s1", "lead-teacher", "lesson:l#1", "he", 15), new ServerMessage.Pong(7),
+                List.of(new ChatEntry("s1", "he", null, "hi", "2021-09-06T01:00:00Z")), "p2p");
+        return List.of(new ServerMessage.Welcome("s1", "lead-teacher", "lesson:l#1", "he", 15,
+                        List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                                new IceServer(List.of("turn:turn.example.org:3478"), "1700000000:he", "c2VjcmV0"))), new ServerMessage.Pong(7),
                 new ServerMessage.Snapshot("l#1", state), new ServerMessage.Error("FORBIDDEN", "no", "grant-floor"),
                 new ServerMessage.Delta("l#1", new RoomChange.Joined(p)),
                 new ServerMessage.Delta("l#1", new RoomChange.Left(p, "left")),
@@ -53,7 +62,10 @@ class MessageCodecTest {
                 new ServerMessage.Delta("l#1", new RoomChange.Spotlight("s/r")),
                 new ServerMessage.Delta("l#1", new RoomChange.Chat(new ChatEntry("s1", "he", null, "hi", "x"))),
                 new ServerMessage.Delta("l#1", new RoomChange.Attendance("s/r", new AttendanceReport(1, 2, "x"))),
-                new ServerMessage.Delta("l#1", new RoomChange.Lesson("ended")));
+                new ServerMessage.Delta("l#1", new RoomChange.Lesson("ended")),
+                new ServerMessage.Delta("l#1", new RoomChange.Media("bridge")),
+                new ServerMessage.Signal("l#1", "s1", "candidate", Map.of("candidate", "candidate:1 1 udp 1 10.0.0.1 5000 typ host",
+                        "sdpMid", "0")));
     }
 
     @ParameterizedTest
@@ -109,6 +121,27 @@ class MessageCodecTest {
         assertThat(codeOf("{\"v\":1,\"type\":\"mute\",\"room\":\"r\",\"classroom\":\"c\",\"muted\":{}}"))
                 .isEqualTo(ErrorCode.BAD_MESSAGE);
         assertThat(codeOf("{\"v\":1}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+    }
+
+    @Test
+    void signalWithAnUnknownKindAPayloadThatIsNoObjectOrTooBigIsBadMessage() {
+        String start = "{\"v\":1,\"type\":\"signal\",\"room\":\"r\",\"to\":\"s2\",";
+        assertThat(codeOf(start + "\"kind\":\"bye\",\"payload\":{}}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+        assertThat(codeOf(start + "\"kind\":\"offer\",\"payload\":\"v=0\"}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+        assertThat(codeOf(start + "\"kind\":\"offer\",\"payload\":null}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+        assertThat(codeOf(start + "\"kind\":\"offer\"}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+        String big = "{\"type\":\"offer\",\"sdp\":\"" + "a".repeat(ClientMessage.MAX_SIGNAL_PAYLOAD_BYTES) + "\"}";
+        assertThat(codeOf(start + "\"kind\":\"offer\",\"payload\":" + big + "}")).isEqualTo(ErrorCode.BAD_MESSAGE);
+        assertThat(codec.decodeClient(start + "\"kind\":\"answer\",\"payload\":{\"type\":\"answer\",\"sdp\":\"v=0\"}}"))
+                .isInstanceOf(ClientMessage.Signal.class);
+    }
+
+    @Test
+    void welcomeLeavesOutStunUsernameAndCredential() {
+        String text = codec.encodeServer(new Sequenced(1, new ServerMessage.Welcome("s1", "staff", "county:q", "q", 15,
+                List.of(new IceServer(List.of("stun:s:3478"), null, null)))));
+
+        assertThat(text).endsWith("\"iceServers\":[{\"urls\":[\"stun:s:3478\"]}]}");
     }
 
     @Test

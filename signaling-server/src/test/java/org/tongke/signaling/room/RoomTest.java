@@ -16,9 +16,15 @@ class RoomTest {
     static final String B = "shankou/lubo";
 
     /** A member that keeps what the room told it. */
-    record Recorder(Participant participant, List<RoomChange> deltas, List<RoomState> snapshots) implements Member {
+    record Recorder(Participant participant, List<RoomChange> deltas, List<RoomState> snapshots, List<String> signals)
+            implements Member {
         Recorder(Participant p) {
-            this(p, new ArrayList<>(), new ArrayList<>());
+            this(p, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** Kept as {@code from kind payload}. */
+        public void signal(String room, String from, String kind, Object payload) {
+            signals.add(from + " " + kind + " " + payload);
         }
 
         public void snapshot(RoomState state) {
@@ -199,7 +205,8 @@ class RoomTest {
     @Test
     void leavingIsAnnouncedWithItsReasonAndEmptiesTheRoomAtLast() {
         assertThat(room.leave("a", "heartbeat-timeout")).isFalse();
-        assertThat(lead.deltas()).containsExactly(new RoomChange.Left(ruralA.participant(), "heartbeat-timeout"));
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Left(ruralA.participant(), "heartbeat-timeout"),
+                new RoomChange.Media("p2p"));
         room.leave("b", "left");
         room.leave("staff", "left");
         assertThat(room.leave("lead", "left")).isTrue();
@@ -210,5 +217,63 @@ class RoomTest {
         room.spotlight("lead", A);
         room.spotlight("lead", null);
         assertThat(lead.deltas()).containsExactly(new RoomChange.Spotlight(A), new RoomChange.Spotlight(null));
+    }
+
+    @Test
+    void signalReachesItsAddresseeAloneWithTheSendersSession() {
+        room.relay("lead", "a", "offer", "{sdp}");
+        room.relay("a", "lead", "answer", "{sdp2}");
+        room.relay("a", "lead", "candidate", "{c}");
+
+        assertThat(ruralA.signals()).containsExactly("lead offer {sdp}");
+        assertThat(lead.signals()).containsExactly("a answer {sdp2}", "a candidate {c}");
+        assertThat(ruralB.signals()).isEmpty();
+        assertThat(staff.signals()).isEmpty();
+        List.of(lead, ruralA, ruralB, staff).forEach(r -> assertThat(r.deltas()).isEmpty());
+    }
+
+    @Test
+    void signalToNoParticipantOrToOneselfOrFromOutsideIsRefused() {
+        assertThat(problem(() -> room.relay("lead", "gone", "offer", "{}"))).isEqualTo(RoomProblem.NO_SUCH_PARTICIPANT);
+        assertThat(problem(() -> room.relay("lead", "lead", "offer", "{}"))).isEqualTo(RoomProblem.BAD_MESSAGE);
+        assertThat(problem(() -> room.relay("stranger", "a", "offer", "{}"))).isEqualTo(RoomProblem.NOT_IN_ROOM);
+    }
+
+    @Test
+    void staffAnswerOffersAndSendCandidatesButMakeNoOffer() {
+        assertThat(problem(() -> room.relay("staff", "lead", "offer", "{}"))).isEqualTo(RoomProblem.FORBIDDEN);
+        room.relay("staff", "lead", "answer", "{}");
+        room.relay("staff", "lead", "candidate", "{}");
+
+        assertThat(lead.signals()).containsExactly("staff answer {}", "staff candidate {}");
+    }
+
+    @Test
+    void mediaModeIsP2pUpToTwoClassroomsAndBridgeFromThree() {
+        Room fresh = new Room("qt-02#1", "t", List.of(A, B), Clock.systemUTC());
+        Recorder teacher = new Recorder(new Participant("lead", "lead-teacher", "he", null));
+        Recorder first = new Recorder(new Participant("a", "assistant-teacher", "a-person", A));
+        Recorder second = new Recorder(new Participant("b", "classroom-agent", "b-agent", B));
+        Recorder observer = new Recorder(new Participant("staff", "staff", "s", null));
+        fresh.join(teacher);
+        fresh.join(observer);
+        fresh.join(first);
+        assertThat(fresh.state().media()).isEqualTo("p2p");
+        assertThat(first.snapshots().get(0).media()).isEqualTo("p2p");
+
+        fresh.join(second);
+        assertThat(second.snapshots().get(0).media()).isEqualTo("bridge");
+        assertThat(second.deltas()).isEmpty();
+        assertThat(teacher.deltas()).endsWith(new RoomChange.Joined(second.participant()), new RoomChange.Media("bridge"));
+
+        fresh.leave("a", "left");
+        assertThat(fresh.media()).isEqualTo(MediaMode.P2P);
+        assertThat(second.deltas()).containsExactly(new RoomChange.Left(first.participant(), "left"),
+                new RoomChange.Media("p2p"));
+    }
+
+    @Test
+    void everyoneInTheRoomFromThreeClassroomsSeesBridge() {
+        assertThat(room.state().media()).isEqualTo("bridge");
     }
 }

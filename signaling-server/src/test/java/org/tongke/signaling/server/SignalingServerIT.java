@@ -11,6 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import org.tongke.signaling.auth.Role;
 import org.tongke.signaling.auth.Scope;
 import org.tongke.signaling.auth.TokenIssuer;
 import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.ice.IceConfig;
 
 /** A real server on a loopback port and real WebSocket clients, used as teachers and rural rooms would. */
 class SignalingServerIT {
@@ -28,13 +33,16 @@ class SignalingServerIT {
     static final String OPEN = "\"room\":\"" + ROOM + "\",\"title\":\"分数的意义\",\"classrooms\":[\"" + RURAL + "\",\""
             + OTHER_RURAL + "\"]";
     static final String IN_ROOM = "\"room\":\"" + ROOM + "\"";
+    static final byte[] TURN_SECRET = "the-coturn-static-auth-secret-for-this-test".getBytes(StandardCharsets.UTF_8);
+    static final IceConfig ICE = new IceConfig(List.of("stun:stun.example.org:3478"),
+            List.of("turn:turn.example.org:3478?transport=udp"), TURN_SECRET, Duration.ofHours(12));
 
     private final TokenIssuer issuer = new TokenIssuer(SECRET, Clock.systemUTC());
     private SignalingServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = startServer(ServerOptions.defaults().withPort(0));
+        server = startServer(ServerOptions.defaults().withPort(0).withIce(ICE));
     }
 
     @AfterEach
@@ -57,7 +65,9 @@ class SignalingServerIT {
         assertThat(teacher.next("snapshot").path("state").path("lesson").asText()).isEqualTo("waiting");
         WsClient assistant = WsClient.welcomed(server.port(), token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL));
         assistant.send("join", IN_ROOM);
-        assertThat(assistant.next("snapshot").path("state").path("participants")).hasSize(2);
+        var state = assistant.next("snapshot").path("state");
+        assertThat(state.path("participants")).hasSize(2);
+        assertThat(state.path("media").asText()).isEqualTo("p2p");
         assertThat(teacher.change("joined").path("participant").path("classroom").asText()).isEqualTo(RURAL);
         return new WsClient[] {teacher, assistant};
     }
@@ -74,6 +84,106 @@ class SignalingServerIT {
             for (WsClient both : c) {
                 assertThat(both.change("floor").path("classroom").asText()).isEqualTo(RURAL);
                 assertThat(both.change("hands").path("queue")).isEmpty();
+            }
+        }
+    }
+
+    /** A signal message addressed to {@code to}. */
+    static String signal(String to, String kind, String payload) {
+        return IN_ROOM + ",\"to\":\"" + to + "\",\"kind\":\"" + kind + "\",\"payload\":" + payload;
+    }
+
+    @Test
+    void offerAnswerAndCandidateReachOnlyTheirAddresseeWithTheSendersSession() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1];
+             WsClient stranger = WsClient.welcomed(server.port(), token(Role.STAFF, "county:qingtian"))) {
+            stranger.send("open-room", "\"room\":\"other-lesson#1\",\"title\":\"t\",\"classrooms\":[]");
+            stranger.next("snapshot");
+            String offer = "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\no=- 46117 2 IN IP4 127.0.0.1\\r\\n\"}";
+            String answer = "{\"type\":\"answer\",\"sdp\":\"v=0\\r\\n\"}";
+            String candidate = "{\"candidate\":\"candidate:1 1 udp 2122260223 192.168.1.5 54321 typ host\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}";
+
+            teacher.send("signal", signal(assistant.session(), "offer", offer));
+            var got = assistant.next("signal");
+            assertThat(got.path("from").asText()).isEqualTo(teacher.session());
+            assertThat(got.path("room").asText()).isEqualTo(ROOM);
+            assertThat(got.path("kind").asText()).isEqualTo("offer");
+            assertThat(got.path("payload").toString()).isEqualTo(offer);
+
+            assistant.send("signal", signal(teacher.session(), "answer", answer));
+            assistant.send("signal", signal(teacher.session(), "candidate", candidate));
+            var gotAnswer = teacher.next("signal");
+            assertThat(gotAnswer.path("from").asText()).isEqualTo(assistant.session());
+            assertThat(gotAnswer.path("kind").asText()).isEqualTo("answer");
+            assertThat(gotAnswer.path("payload").toString()).isEqualTo(answer);
+            var gotCandidate = teacher.next("signal");
+            assertThat(gotCandidate.path("kind").asText()).isEqualTo("candidate");
+            assertThat(gotCandidate.path("payload").path("sdpMLineIndex").asInt(-1)).isZero();
+
+            teacher.expectSilence(200);
+            assistant.expectSilence(50);
+            stranger.expectSilence(50);
+        }
+    }
+
+    @Test
+    void signalToSomeoneNotInTheRoomIsRefusedToTheSenderAlone() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1];
+             WsClient stranger = WsClient.welcomed(server.port(), token(Role.STAFF, "county:qingtian"))) {
+            stranger.send("open-room", "\"room\":\"other-lesson#1\",\"title\":\"t\",\"classrooms\":[]");
+            stranger.next("snapshot");
+
+            assistant.send("signal", signal(stranger.session(), "offer", "{\"type\":\"offer\",\"sdp\":\"v=0\"}"));
+            assertThat(assistant.error()).isEqualTo("NO_SUCH_PARTICIPANT");
+            stranger.send("signal", signal(teacher.session(), "answer", "{}"));
+            assertThat(stranger.error()).isEqualTo("NOT_IN_ROOM");
+            assistant.send("signal", signal(teacher.session(), "offer", "\"v=0\""));
+            assertThat(assistant.error()).isEqualTo("BAD_MESSAGE");
+
+            teacher.expectSilence(200);
+            stranger.expectSilence(50);
+            assistant.assertAlive();
+        }
+    }
+
+    @Test
+    void welcomeCarriesStunAndATurnCredentialThatVerifies() throws Exception {
+        long before = Instant.now().getEpochSecond();
+        try (WsClient assistant = WsClient.welcomed(server.port(), token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
+            var ice = assistant.welcome().path("iceServers");
+            assertThat(ice).hasSize(2);
+            assertThat(ice.get(0).path("urls").get(0).asText()).isEqualTo("stun:stun.example.org:3478");
+            assertThat(ice.get(0).has("username")).isFalse();
+            var turn = ice.get(1);
+            assertThat(turn.path("urls").get(0).asText()).isEqualTo("turn:turn.example.org:3478?transport=udp");
+            String username = turn.path("username").asText();
+            long expiry = Long.parseLong(username.substring(0, username.indexOf(':')));
+            assertThat(expiry - before).isBetween(12 * 3600L - 5, 12 * 3600L + 5);
+            assertThat(username.substring(username.indexOf(':') + 1)).isEqualTo("classroom:" + RURAL);
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(TURN_SECRET, "HmacSHA1"));
+            String expected = Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
+            assertThat(turn.path("credential").asText()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aThirdClassroomTurnsTheRoomToBridgeAndItsLeavingBackToP2p() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]; WsClient assistant = c[1];
+             WsClient agent = WsClient.welcomed(server.port(), token(Role.CLASSROOM_AGENT, "classroom:" + OTHER_RURAL))) {
+            agent.send("join", IN_ROOM);
+            assertThat(agent.next("snapshot").path("state").path("media").asText()).isEqualTo("bridge");
+            for (WsClient before : c) {
+                before.change("joined");
+                assertThat(before.change("media").path("mode").asText()).isEqualTo("bridge");
+            }
+            agent.send("leave", IN_ROOM);
+            for (WsClient stays : c) {
+                stays.change("left");
+                assertThat(stays.change("media").path("mode").asText()).isEqualTo("p2p");
             }
         }
     }

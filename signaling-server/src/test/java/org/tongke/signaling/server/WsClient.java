@@ -22,6 +22,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String closeReason;
+    private JsonNode welcome;
     private WebSocket ws;
 
     static WsClient connect(int port) {
@@ -35,8 +36,18 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     static WsClient welcomed(int port, String token) throws InterruptedException {
         WsClient client = connect(port);
         client.send("{\"v\":1,\"type\":\"hello\",\"token\":\"" + token + "\"}");
-        assertThat(client.next().path("type").asText()).isEqualTo("welcome");
+        client.welcome = client.next("welcome");
         return client;
+    }
+
+    /** The welcome this client got, null before hello. */
+    JsonNode welcome() {
+        return welcome;
+    }
+
+    /** This client's session id, as the welcome named it. */
+    String session() {
+        return welcome.path("session").asText();
     }
 
     void send(String text) {

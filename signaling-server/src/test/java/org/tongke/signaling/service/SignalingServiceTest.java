@@ -2,9 +2,13 @@ package org.tongke.signaling.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,8 @@ import org.tongke.signaling.auth.Role;
 import org.tongke.signaling.auth.Scope;
 import org.tongke.signaling.auth.TokenIssuer;
 import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.signaling.ice.IceConfig;
+import org.tongke.signaling.ice.TurnCredentials;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
@@ -64,7 +70,7 @@ class SignalingServiceTest {
         FakeConnection c = welcomed("s1", Role.ASSISTANT_TEACHER, "classroom:wuzhong/lubo");
 
         assertThat(c.last()).isEqualTo(new ServerMessage.Welcome("s1", "assistant-teacher", "classroom:wuzhong/lubo",
-                "classroom:wuzhong/lubo", 15));
+                "classroom:wuzhong/lubo", 15, List.of()));
     }
 
     @Test
@@ -110,5 +116,44 @@ class SignalingServiceTest {
         service.received(staff, new ClientMessage.OpenRoom("l#1", "t", List.of("no-slash")));
 
         assertThat(((ServerMessage.Error) staff.last()).code()).isEqualTo("BAD_MESSAGE");
+    }
+
+    @Test
+    void signalIsRelayedToItsAddresseeAloneAndAnUnknownAddresseeIsRefusedToTheSender() {
+        FakeConnection lead = welcomed("lead", Role.LEAD_TEACHER, "lesson:l#1");
+        FakeConnection rural = welcomed("rural", Role.ASSISTANT_TEACHER, "classroom:wuzhong/lubo");
+        FakeConnection other = welcomed("other", Role.ASSISTANT_TEACHER, "classroom:shankou/lubo");
+        service.received(lead, new ClientMessage.OpenRoom("l#1", "t", List.of("wuzhong/lubo", "shankou/lubo")));
+        service.received(rural, new ClientMessage.Join("l#1"));
+        service.received(other, new ClientMessage.Join("l#1"));
+        int leadSeen = lead.sent.size();
+        int otherSeen = other.sent.size();
+        ObjectNode offer = JsonNodeFactory.instance.objectNode().put("type", "offer").put("sdp", "v=0");
+
+        service.received(lead, new ClientMessage.Signal("l#1", "rural", "offer", offer));
+        service.received(rural, new ClientMessage.Signal("l#1", "nobody", "answer", offer));
+
+        assertThat(rural.sent).contains(new ServerMessage.Signal("l#1", "lead", "offer", offer));
+        assertThat(((ServerMessage.Error) rural.last()).code()).isEqualTo("NO_SUCH_PARTICIPANT");
+        assertThat(lead.sent).hasSize(leadSeen);
+        assertThat(other.sent).hasSize(otherSeen);
+    }
+
+    @Test
+    void welcomeCarriesStunAndATurnCredentialForTheSubject() {
+        Instant now = Instant.parse("2021-09-06T01:00:00Z");
+        byte[] turnSecret = "a-coturn-secret-that-is-32-bytes-or-more".getBytes(StandardCharsets.UTF_8);
+        SignalingService withIce = new SignalingService(new TokenVerifier(SECRET, Clock.systemUTC()), rooms,
+                new SignalingMetrics(), Duration.ofSeconds(15), new IceConfig(List.of("stun:s:3478"),
+                List.of("turn:t:3478"), turnSecret, Duration.ofHours(1)), Clock.fixed(now, ZoneOffset.UTC));
+        FakeConnection c = new FakeConnection("s1");
+        withIce.opened(c);
+        withIce.received(c, new ClientMessage.Hello(issuer.issue(Role.LEAD_TEACHER, Scope.parse("lesson:l#1"), "he",
+                Duration.ofMinutes(5))));
+
+        var turn = ((ServerMessage.Welcome) c.last()).iceServers().get(1);
+        String username = (now.getEpochSecond() + 3600) + ":he";
+        assertThat(turn.username()).isEqualTo(username);
+        assertThat(turn.credential()).isEqualTo(TurnCredentials.credential(turnSecret, username));
     }
 }
