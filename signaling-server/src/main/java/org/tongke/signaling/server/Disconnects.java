@@ -2,8 +2,8 @@ package org.tongke.signaling.server;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.util.AttributeKey;
+import java.util.concurrent.TimeUnit;
 
 /** Closing a connection with a code, and remembering why for the metrics and the room. */
 final class Disconnects {
@@ -22,6 +22,9 @@ final class Disconnects {
     static final String TOKEN_REFUSED = "token-refused";
     /** Set once the WebSocket handshake is done: only then may a close frame be written. */
     static final AttributeKey<Boolean> WEBSOCKET = AttributeKey.valueOf("tongke.websocket");
+    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("tongke.closing");
+    /** How long a peer has to answer our close frame before the connection is closed anyway. */
+    static final long CLOSE_HANDSHAKE_MILLIS = 2_000;
 
     /**
      * Records {@code reason} (the first one wins), sends a close frame with {@code code} and
@@ -30,10 +33,24 @@ final class Disconnects {
     static void close(Channel channel, int code, String text, String reason) {
         channel.attr(REASON).setIfAbsent(reason);
         if (channel.isActive() && Boolean.TRUE.equals(channel.attr(WEBSOCKET).get())) {
-            channel.writeAndFlush(new CloseWebSocketFrame(code, text)).addListener(ChannelFutureListener.CLOSE);
+            if (channel.attr(CLOSING).setIfAbsent(Boolean.TRUE) != null) {
+                return;
+            }
+            // The close handshake: the peer answers our close frame and the WebSocket handler then
+            // closes. Closing the socket at once, with the peer's frames still unread, would reset the
+            // connection and the peer could lose the frames (an error, this close) sent just before.
+            channel.writeAndFlush(new CloseWebSocketFrame(code, text));
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, CLOSE_HANDSHAKE_MILLIS, TimeUnit.MILLISECONDS);
         } else {
             channel.close();
         }
+    }
+
+    /** True once a close frame was sent: nothing more the peer sends is acted on. */
+    static boolean closing(Channel channel) {
+        return Boolean.TRUE.equals(channel.attr(CLOSING).get());
     }
 
     /** Closes at once, without a close frame (the connection cannot take one). */

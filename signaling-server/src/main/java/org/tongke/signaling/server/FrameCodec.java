@@ -23,6 +23,10 @@ final class FrameCodec extends MessageToMessageCodec<WebSocketFrame, Sequenced> 
 
     @Override
     protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
+        if (Disconnects.closing(ctx.channel())) {
+            // Our close frame is on its way: what the peer still sends until it answers is dropped.
+            return;
+        }
         metrics.messageIn();
         if (frame instanceof TextWebSocketFrame text) {
             out.add(codec.decodeClient(text.text()));
