@@ -25,10 +25,31 @@ public interface ClientMessage extends Inbound {
         String room();
     }
 
-    /** Must come first on a connection. */
-    record Hello(String token) implements ClientMessage {
+    /**
+     * Must come first on a connection.
+     *
+     * @param resume null for a fresh session; else the session to take up again
+     */
+    record Hello(String token, Resume resume) implements ClientMessage {
         public Hello {
             Fields.require(token, "token");
+        }
+
+        public Hello(String token) {
+            this(token, null);
+        }
+    }
+
+    /**
+     * Which session a reconnecting client had and the {@code seq} of the last message it saw.
+     */
+    record Resume(String session, Long lastSeq) {
+        public Resume {
+            Fields.text(session, "resume.session", MAX_ID);
+            Fields.require(lastSeq, "resume.lastSeq");
+            if (lastSeq < 0) {
+                throw new IllegalArgumentException("field 'resume.lastSeq' must be 0 or more");
+            }
         }
     }
 

@@ -18,6 +18,10 @@ public final class CloseCodes {
     /** Could not keep up with what the server had to send. */
     public static final int SLOW_CONSUMER = 4003;
 
+    /** The session was resumed on another connection; this older one is closed. */
+    public static final int SESSION_RESUMED = 4004;
+    public static final String RESUMED_ELSEWHERE = "resumed elsewhere";
+
     private CloseCodes() {
     }
 }

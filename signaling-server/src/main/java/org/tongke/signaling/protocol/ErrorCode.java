@@ -37,6 +37,11 @@ public enum ErrorCode {
     BAD_STATE,
     /** Over the per-connection message rate; the message was dropped. */
     RATE_LIMITED,
+    /**
+     * A hello's {@code resume} names a session of another subject or role; the connection stays
+     * open and unwelcomed (say hello again, without {@code resume}).
+     */
+    RESUME_REFUSED,
     /** A bug on the server; the message may not have been applied. */
     INTERNAL;
 

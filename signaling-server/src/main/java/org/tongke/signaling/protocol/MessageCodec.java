@@ -48,6 +48,8 @@ public final class MessageCodec {
         SERVER.put("signal", ServerMessage.Signal.class);
         CHANGES.put("joined", RoomChange.Joined.class);
         CHANGES.put("left", RoomChange.Left.class);
+        CHANGES.put("away", RoomChange.Away.class);
+        CHANGES.put("back", RoomChange.Back.class);
         CHANGES.put("hands", RoomChange.Hands.class);
         CHANGES.put("floor", RoomChange.Floor.class);
         CHANGES.put("muted", RoomChange.Muted.class);

@@ -9,11 +9,27 @@ import org.tongke.signaling.room.RoomState;
 /** Messages the server sends; on the wire each also carries {@code seq} (see {@link Sequenced}). */
 public interface ServerMessage {
 
-    /** The answer to a good hello: who the token says the client is, and the ICE servers for WebRTC. */
+    /**
+     * The answer to a good hello: who the token says the client is, and the ICE servers for WebRTC.
+     *
+     * @param resumed true when the hello's {@code resume} took up the named session again
+     * @param replay  on a resume, {@link #REPLAY_BUFFER} (the missed messages follow with their
+     *                original seq) or {@link #REPLAY_SNAPSHOT} (a fresh snapshot per room follows);
+     *                null on a fresh session
+     */
     record Welcome(String session, String role, String scope, String subject, long heartbeatSeconds,
-            List<IceServer> iceServers) implements ServerMessage {
+            List<IceServer> iceServers, boolean resumed, String replay) implements ServerMessage {
+        public static final String REPLAY_BUFFER = "buffer";
+        public static final String REPLAY_SNAPSHOT = "snapshot";
+
         public Welcome {
             iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers"));
+        }
+
+        /** A fresh session's welcome. */
+        public Welcome(String session, String role, String scope, String subject, long heartbeatSeconds,
+                List<IceServer> iceServers) {
+            this(session, role, scope, subject, heartbeatSeconds, iceServers, false, null);
         }
     }
 

@@ -91,6 +91,30 @@ public final class Room {
         return members.isEmpty();
     }
 
+    /** Tells the others that the session's connection dropped; it stays a member. False when it is none. */
+    public synchronized boolean away(String session, String reason) {
+        Member m = members.get(session);
+        if (m != null) {
+            announceToOthers(m, new RoomChange.Away(m.participant(), reason));
+        }
+        return m != null;
+    }
+
+    /**
+     * Tells the others that an away session is back and, when {@code snapshot}, sends it the whole
+     * room. False when the session is no member (any more).
+     */
+    public synchronized boolean back(String session, boolean snapshot) {
+        Member m = members.get(session);
+        if (m != null) {
+            announceToOthers(m, new RoomChange.Back(m.participant()));
+            if (snapshot) {
+                m.snapshot(state());
+            }
+        }
+        return m != null;
+    }
+
     public synchronized boolean has(String session) {
         return members.containsKey(session);
     }
@@ -283,6 +307,14 @@ public final class Room {
     private void announce(RoomChange change) {
         for (Member m : members.values()) {
             m.delta(id, change);
+        }
+    }
+
+    private void announceToOthers(Member except, RoomChange change) {
+        for (Member m : members.values()) {
+            if (m != except) {
+                m.delta(id, change);
+            }
         }
     }
 

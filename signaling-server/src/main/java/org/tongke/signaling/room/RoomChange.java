@@ -20,6 +20,24 @@ public interface RoomChange {
         }
     }
 
+    /**
+     * The participant's connection dropped; they stay in the room for the resume grace period.
+     *
+     * @param reason why the connection ended ({@code connection-lost}, {@code heartbeat-timeout}, ...)
+     */
+    record Away(Participant participant, String reason) implements RoomChange {
+        public String kind() {
+            return "away";
+        }
+    }
+
+    /** An away participant resumed their session. */
+    record Back(Participant participant) implements RoomChange {
+        public String kind() {
+            return "back";
+        }
+    }
+
     /** The hand queue after a raise or lower, first raised first. */
     record Hands(List<String> queue) implements RoomChange {
         public Hands {

@@ -4,17 +4,15 @@ import io.netty.channel.Channel;
 import java.util.UUID;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.Sequenced;
-import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.service.Connection;
 
-/** A {@link Connection} over a Netty channel; numbers what it sends. */
+/** A {@link Connection} over a Netty channel; writes what its session numbered. */
 final class ChannelConnection implements Connection {
     /** Past this much unsent, a client is dropped at once rather than after the grace period. */
     static final long MAX_PENDING_BYTES = 1024 * 1024;
 
     private final Channel channel;
     private final String id = UUID.randomUUID().toString();
-    private long seq;
 
     ChannelConnection(Channel channel) {
         this.channel = channel;
@@ -26,11 +24,11 @@ final class ChannelConnection implements Connection {
     }
 
     /**
-     * Numbers the message and queues its write on the channel's event loop, both under this
-     * lock, so seq order is write order even when rooms on other loops broadcast to it.
+     * Queues the write on the channel's event loop; callers number under their session's lock,
+     * so seq order is write order even when rooms on other loops broadcast to it.
      */
     @Override
-    public synchronized void send(ServerMessage message) {
+    public synchronized void send(Sequenced numbered) {
         if (!channel.isActive()) {
             return;
         }
@@ -38,7 +36,6 @@ final class ChannelConnection implements Connection {
             Disconnects.drop(channel, Disconnects.SLOW_CONSUMER);
             return;
         }
-        Sequenced numbered = new Sequenced(++seq, message);
         channel.eventLoop().execute(() -> channel.writeAndFlush(numbered));
     }
 

@@ -7,9 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 /** Closing a connection with a code, and remembering why for the metrics and the room. */
 final class Disconnects {
-    /** Why the channel closed; unset means the client went away ({@link #CLIENT}). */
+    /** Why the channel closed; unset means the connection was lost ({@link #CONNECTION_LOST}). */
     static final AttributeKey<String> REASON = AttributeKey.valueOf("tongke.disconnect.reason");
+    /** The client sent a close frame with 1000: it left for good. */
     static final String CLIENT = "client-closed";
+    /** The TCP connection ended without a clean close: the session may be resumed. */
+    static final String CONNECTION_LOST = "connection-lost";
     static final String HEARTBEAT_TIMEOUT = "heartbeat-timeout";
     static final String SLOW_CONSUMER = "slow-consumer";
     static final String RATE_LIMIT = "rate-limit";
@@ -61,6 +64,11 @@ final class Disconnects {
 
     static String reason(Channel channel) {
         String reason = channel.attr(REASON).get();
-        return reason == null ? CLIENT : reason;
+        return reason == null ? CONNECTION_LOST : reason;
+    }
+
+    /** Whether the session outlives the connection, for a resume: the network failed, not the client. */
+    static boolean resumable(String reason) {
+        return CONNECTION_LOST.equals(reason) || HEARTBEAT_TIMEOUT.equals(reason) || SLOW_CONSUMER.equals(reason);
     }
 }

@@ -13,9 +13,10 @@ import org.tongke.signaling.ice.IceConfig;
  * @param heartbeat  how often clients ping; silent for two of these and a client is dropped
  * @param slowConsumerGrace how long a connection may stay unwritable before it is closed
  * @param ice        STUN and TURN servers handed to clients in {@code welcome}
+ * @param resumeGrace how long a dropped session stays in its rooms (away), waiting to be resumed
  */
 public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartbeat, int messagesPerSecond,
-        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice) {
+        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice, Duration resumeGrace) {
     public static final int DEFAULT_PORT = 8443;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     /** Control messages come at a few a second; 50/s with a burst of 100 leaves room for chat and relays. */
@@ -23,6 +24,8 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
     public static final int DEFAULT_BURST = 100;
     public static final Duration DEFAULT_SLOW_CONSUMER_GRACE = Duration.ofSeconds(10);
     public static final int DEFAULT_MAX_ROOMS = 1000;
+    /** A rural link that drops usually comes back within seconds; 30 s covers a router restart. */
+    public static final Duration DEFAULT_RESUME_GRACE = Duration.ofSeconds(30);
 
     public ServerOptions {
         if (port < 0 || port > 65535) {
@@ -34,6 +37,10 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(slowConsumerGrace, "slowConsumerGrace");
         Objects.requireNonNull(ice, "ice");
+        Objects.requireNonNull(resumeGrace, "resumeGrace");
+        if (resumeGrace.isNegative()) {
+            throw new IllegalArgumentException("resume grace " + resumeGrace + " is negative");
+        }
         if (heartbeat.toMillis() < 100 || messagesPerSecond < 1 || burst < 1 || maxRooms < 1) {
             throw new IllegalArgumentException("heartbeat, rate, burst and room limit must be positive");
         }
@@ -41,28 +48,33 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
 
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PORT, null, null, DEFAULT_HEARTBEAT, DEFAULT_MESSAGES_PER_SECOND,
-                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none());
+                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none(), DEFAULT_RESUME_GRACE);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
+        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
-        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
+        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
     }
 
     public ServerOptions withHeartbeat(Duration every) {
-        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice);
+        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
     }
 
     public ServerOptions withRate(int perSecond, int burstSize) {
-        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice);
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice, resumeGrace);
     }
 
     public ServerOptions withIce(IceConfig iceServers) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms,
-                iceServers);
+                iceServers, resumeGrace);
+    }
+
+    public ServerOptions withResumeGrace(Duration grace) {
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
+                grace);
     }
 
     public boolean tls() {

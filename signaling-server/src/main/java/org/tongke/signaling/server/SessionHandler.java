@@ -47,7 +47,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<Inbound> {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (connection != null) {
-            service.closed(connection, Disconnects.reason(ctx.channel()));
+            String reason = Disconnects.reason(ctx.channel());
+            service.closed(connection, reason, Disconnects.resumable(reason));
         }
         super.channelInactive(ctx);
     }

@@ -48,6 +48,7 @@ final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_CONTENT));
         p.addLast("http-endpoints", new HttpEndpoints(service));
+        p.addLast("client-close", new ClientCloseHandler());
         p.addLast("websocket", new WebSocketServerProtocolHandler(HttpEndpoints.WEBSOCKET_PATH, null, false,
                 MAX_FRAME_BYTES));
         p.addLast("websocket-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));

@@ -55,7 +55,7 @@ public final class SignalingServer implements AutoCloseable {
             throws InterruptedException {
         SslContext ssl = sslContext(options);
         SignalingService service = new SignalingService(tokens, new InMemoryRoomRegistry(clock, options.maxRooms()),
-                new SignalingMetrics(), options.heartbeat(), options.ice(), clock);
+                new SignalingMetrics(), options.heartbeat(), options.ice(), clock, options.resumeGrace());
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup channels = new DefaultChannelGroup("signaling", GlobalEventExecutor.INSTANCE);
@@ -66,6 +66,8 @@ public final class SignalingServer implements AutoCloseable {
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childHandler(new SignalingInitializer(options, ssl, service, new MessageCodec(), channels))
                     .bind(options.port()).sync().channel();
+            long sweep = sweepMillis(options.resumeGrace());
+            workers.next().scheduleAtFixedRate(service::expireAway, sweep, sweep, TimeUnit.MILLISECONDS);
             SignalingServer server = new SignalingServer(boss, workers, channels, listener, service);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
             return server;
@@ -107,6 +109,11 @@ public final class SignalingServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         LOG.info("Signaling server stopped");
+    }
+
+    /** Away sessions are ended at most a quarter of the grace (and never more than a second) late. */
+    static long sweepMillis(java.time.Duration grace) {
+        return Math.max(10, Math.min(1000, grace.toMillis() / 4));
     }
 
     private static SslContext sslContext(ServerOptions options) {

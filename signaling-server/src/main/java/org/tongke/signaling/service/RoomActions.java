@@ -32,18 +32,18 @@ final class RoomActions {
             join(session, room(message));
         } else if (message instanceof ClientMessage.Leave) {
             Room room = room(message);
-            if (!room.has(session.connection().id())) {
+            if (!room.has(session.id())) {
                 throw new RoomException(RoomProblem.NOT_IN_ROOM, "you have not joined room " + room.id());
             }
             leave(session, room, "left");
         } else {
-            control(session.connection().id(), room(message), message);
+            control(session.id(), room(message), message);
         }
     }
 
     void leave(Session session, Room room, String reason) {
         session.rooms().remove(room.id());
-        if (room.leave(session.connection().id(), reason)) {
+        if (room.leave(session.id(), reason)) {
             rooms.removeIfEmpty(room);
             LOG.info("Room {} closed: its last participant left", room.id());
         }

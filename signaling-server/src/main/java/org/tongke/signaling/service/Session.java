@@ -1,8 +1,15 @@
 package org.tongke.signaling.service;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.tongke.signaling.auth.Identity;
+import org.tongke.signaling.protocol.CloseCodes;
+import org.tongke.signaling.protocol.Sequenced;
 import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.Member;
 import org.tongke.signaling.room.Participant;
@@ -10,21 +17,40 @@ import org.tongke.signaling.room.RoomAccess;
 import org.tongke.signaling.room.RoomChange;
 import org.tongke.signaling.room.RoomState;
 
-/** A welcomed connection: who it is and which rooms it is in. */
+/**
+ * A welcomed client: who it is, which rooms it is in, and its numbered stream of messages. It
+ * outlives a dropped connection for the resume grace period, numbering and buffering what it is
+ * sent, until a new connection resumes it or it expires. Its lock orders numbering, buffering
+ * and writing; it never calls into a room while holding it.
+ */
 final class Session implements Member {
-    private final Connection connection;
+    private final String id;
     private final Identity identity;
     private final Participant participant;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final ReplayBuffer buffer;
+    private Connection connection;
+    private Instant awaySince;
+    private String awayReason;
+    private boolean ended;
+    private long seq;
 
-    Session(Connection connection, Identity identity) {
+    /** @param seq the last seq the connection used before hello; the welcome takes the next */
+    Session(Connection connection, Identity identity, long seq, int replayCapacity) {
+        this.id = connection.id();
         this.connection = connection;
         this.identity = identity;
-        this.participant = RoomAccess.participant(connection.id(), identity);
+        this.participant = RoomAccess.participant(id, identity);
+        this.seq = seq;
+        this.buffer = new ReplayBuffer(replayCapacity, seq);
     }
 
-    Connection connection() {
-        return connection;
+    /** What {@link #resume} did. */
+    record Resumed(boolean wasAway, boolean snapshot) {
+    }
+
+    String id() {
+        return id;
     }
 
     Identity identity() {
@@ -35,6 +61,82 @@ final class Session implements Member {
         return rooms;
     }
 
+    synchronized String awayReason() {
+        return awayReason;
+    }
+
+    /** Numbers, keeps for replay and, when connected, sends. */
+    synchronized void send(ServerMessage message) {
+        Sequenced numbered = new Sequenced(++seq, message);
+        buffer.add(numbered);
+        if (connection != null) {
+            connection.send(numbered);
+        }
+    }
+
+    /** A fresh session's welcome: numbered but never replayed. */
+    synchronized void welcome(ServerMessage.Welcome welcome) {
+        buffer.skipTo(++seq);
+        connection.send(new Sequenced(seq, welcome));
+    }
+
+    /** The connection dropped: keep the session, away. False when {@code gone} is not its connection. */
+    synchronized boolean detach(Connection gone, Instant now, String reason) {
+        if (connection != gone || ended) {
+            return false;
+        }
+        connection = null;
+        awaySince = now;
+        awayReason = reason;
+        return true;
+    }
+
+    /** The client left for good on {@code gone}. False when {@code gone} is not its connection. */
+    synchronized boolean end(Connection gone) {
+        if (connection != gone || ended) {
+            return false;
+        }
+        ended = true;
+        connection = null;
+        return true;
+    }
+
+    /** Ends the session when it has been away for {@code grace} or more; true when it ended now. */
+    synchronized boolean expire(Instant now, Duration grace) {
+        if (ended || connection != null || now.isBefore(awaySince.plus(grace))) {
+            return false;
+        }
+        ended = true;
+        return true;
+    }
+
+    /**
+     * Takes the session up on {@code next}: sends the welcome then every kept message after
+     * {@code lastSeq}, or only the welcome when the buffer does not reach back that far (the
+     * caller then sends snapshots). A connection still attached is closed. Empty when the session
+     * has ended or its grace period is over.
+     */
+    synchronized Optional<Resumed> resume(Connection next, long lastSeq, Instant now, Duration grace,
+            Function<String, ServerMessage.Welcome> welcome) {
+        if (ended || (connection == null && !now.isBefore(awaySince.plus(grace)))) {
+            return Optional.empty();
+        }
+        Connection old = connection;
+        connection = next;
+        awaySince = null;
+        Optional<List<Sequenced>> missed = buffer.after(lastSeq);
+        if (missed.isPresent()) {
+            next.send(new Sequenced(Math.max(1, lastSeq), welcome.apply(ServerMessage.Welcome.REPLAY_BUFFER)));
+            missed.get().forEach(next::send);
+        } else {
+            next.send(new Sequenced(seq, welcome.apply(ServerMessage.Welcome.REPLAY_SNAPSHOT)));
+        }
+        if (old != null) {
+            old.close(CloseCodes.SESSION_RESUMED, CloseCodes.RESUMED_ELSEWHERE);
+        }
+        return Optional.of(new Resumed(old == null, missed.isEmpty()));
+    }
+
     @Override
     public Participant participant() {
         return participant;
@@ -42,16 +144,16 @@ final class Session implements Member {
 
     @Override
     public void snapshot(RoomState state) {
-        connection.send(new ServerMessage.Snapshot(state.id(), state));
+        send(new ServerMessage.Snapshot(state.id(), state));
     }
 
     @Override
     public void delta(String room, RoomChange change) {
-        connection.send(new ServerMessage.Delta(room, change));
+        send(new ServerMessage.Delta(room, change));
     }
 
     @Override
     public void signal(String room, String from, String kind, Object payload) {
-        connection.send(new ServerMessage.Signal(room, from, kind, payload));
+        send(new ServerMessage.Signal(room, from, kind, payload));
     }
 }

@@ -14,6 +14,7 @@ public final class SignalingMetrics {
     private final LongAdder messagesOut = new LongAdder();
     private final ConcurrentMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> disconnects = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> resumes = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
     private volatile IntSupplier rooms = () -> 0;
 
@@ -31,6 +32,11 @@ public final class SignalingMetrics {
 
     public void disconnect(String reason) {
         disconnects.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /** @param outcome {@code replay}, {@code snapshot}, {@code fresh} (unknown or expired) or {@code refused} */
+    public void resume(String outcome) {
+        resumes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
     }
 
     /** The gauges, read when rendered. */
@@ -61,6 +67,8 @@ public final class SignalingMetrics {
         new TreeMap<>(errors).forEach((code, n) -> line(out, "tongke_signaling_errors_total", "code", code, n.sum()));
         header(out, "tongke_signaling_disconnects_total", "counter", "Closed connections, by reason.");
         new TreeMap<>(disconnects).forEach((r, n) -> line(out, "tongke_signaling_disconnects_total", "reason", r, n.sum()));
+        header(out, "tongke_signaling_resumes_total", "counter", "Hellos with resume, by outcome.");
+        new TreeMap<>(resumes).forEach((o, n) -> line(out, "tongke_signaling_resumes_total", "outcome", o, n.sum()));
         return out.toString();
     }
 

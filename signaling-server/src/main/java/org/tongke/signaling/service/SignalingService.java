@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -19,6 +21,7 @@ import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.ErrorCode;
 import org.tongke.signaling.protocol.Inbound;
 import org.tongke.signaling.protocol.Invalid;
+import org.tongke.signaling.protocol.Sequenced;
 import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.Room;
 import org.tongke.signaling.room.RoomException;
@@ -31,6 +34,10 @@ import org.tongke.signaling.room.RoomRegistry;
 public final class SignalingService {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingService.class);
     private static final String NO_ROLE = "none";
+    /** How long a dropped session waits to be resumed. */
+    public static final Duration DEFAULT_RESUME_GRACE = Duration.ofSeconds(30);
+    /** Messages kept per session for replay on resume; older gaps get a fresh snapshot. */
+    public static final int REPLAY_CAPACITY = 256;
 
     private final TokenVerifier tokens;
     private final RoomRegistry rooms;
@@ -39,8 +46,13 @@ public final class SignalingService {
     private final RoomActions actions;
     private final IceConfig ice;
     private final Clock clock;
-    private final ConcurrentMap<String, Connection> unwelcomed = new ConcurrentHashMap<>();
+    private final Duration resumeGrace;
+    /** Connections before hello, with the seq of the last message each was sent. */
+    private final ConcurrentMap<String, AtomicLong> unwelcomed = new ConcurrentHashMap<>();
+    /** Sessions by the id of the connection they are on now. */
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Every live session, connected or away, by session id. */
+    private final ConcurrentMap<String, Session> byId = new ConcurrentHashMap<>();
 
     /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
@@ -50,6 +62,13 @@ public final class SignalingService {
     /** @param clock dates the TURN credentials each welcome carries */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat,
             IceConfig ice, Clock clock) {
+        this(tokens, rooms, metrics, heartbeat, ice, clock, DEFAULT_RESUME_GRACE);
+    }
+
+    /** @param resumeGrace how long a dropped session may be resumed; its rooms see it away meanwhile */
+    public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat,
+            IceConfig ice, Clock clock, Duration resumeGrace) {
+        this.resumeGrace = Objects.requireNonNull(resumeGrace, "resumeGrace");
         this.ice = Objects.requireNonNull(ice, "ice");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -61,7 +80,7 @@ public final class SignalingService {
     }
 
     public void opened(Connection connection) {
-        unwelcomed.put(connection.id(), connection);
+        unwelcomed.put(connection.id(), new AtomicLong());
     }
 
     public void received(Connection connection, Inbound inbound) {
@@ -76,23 +95,52 @@ public final class SignalingService {
         } else if (inbound instanceof ClientMessage.Hello) {
             refuse(connection, ErrorCode.ALREADY_WELCOMED.name(), "this connection said hello already", "hello");
         } else if (inbound instanceof ClientMessage.Ping ping) {
-            connection.send(new ServerMessage.Pong(ping.t()));
+            session.send(new ServerMessage.Pong(ping.t()));
         } else {
             act(session, (ClientMessage.ForRoom) inbound);
         }
     }
 
-    /** Leaves every room the connection was in, telling each. */
-    public void closed(Connection connection, String reason) {
+    /**
+     * The connection ended. When {@code resumable} (it dropped, or went silent) its session stays
+     * in its rooms, away, for the grace period; otherwise it leaves every room, telling each.
+     */
+    public void closed(Connection connection, String reason, boolean resumable) {
         metrics.disconnect(reason);
         unwelcomed.remove(connection.id());
         Session session = sessions.remove(connection.id());
-        if (session != null) {
-            for (String roomId : session.rooms()) {
-                rooms.find(roomId).ifPresent(room -> actions.leave(session, room, reason));
-            }
-            LOG.info("Session {} ({} {}) closed: {}", connection.id(), session.identity().role().word(),
+        if (session == null) {
+            return;
+        }
+        if (resumable && session.detach(connection, clock.instant(), reason)) {
+            session.rooms().forEach(id -> rooms.find(id).ifPresent(room -> room.away(session.id(), reason)));
+            LOG.info("Session {} ({} {}) away: {}", session.id(), session.identity().role().word(),
                     session.identity().subject(), reason);
+        } else if (session.end(connection)) {
+            leaveAll(session, reason);
+            LOG.info("Session {} ({} {}) closed: {}", session.id(), session.identity().role().word(),
+                    session.identity().subject(), reason);
+        }
+    }
+
+    /** Ends the sessions away for the grace period or more: their rooms see them leave. Run it often. */
+    public void expireAway() {
+        for (Session session : byId.values()) {
+            if (session.expire(clock.instant(), resumeGrace)) {
+                leaveAll(session, session.awayReason());
+                LOG.info("Session {} expired: not resumed within {}", session.id(), resumeGrace);
+            }
+        }
+    }
+
+    public Duration resumeGrace() {
+        return resumeGrace;
+    }
+
+    private void leaveAll(Session session, String reason) {
+        byId.remove(session.id(), session);
+        for (String roomId : session.rooms()) {
+            rooms.find(roomId).ifPresent(room -> actions.leave(session, room, reason));
         }
     }
 
@@ -120,12 +168,61 @@ public final class SignalingService {
             connection.close(CloseCodes.TOKEN_REFUSED, code);
             return;
         }
-        unwelcomed.remove(connection.id());
-        sessions.put(connection.id(), new Session(connection, identity));
-        connection.send(new ServerMessage.Welcome(connection.id(), identity.role().word(), identity.scope().text(),
-                identity.subject(), heartbeatSeconds, ice.servers(identity.subject(), clock.instant())));
-        LOG.info("Session {} welcomed: {} {} ({})", connection.id(), identity.role().word(), identity.subject(),
+        if (hello.resume() != null && resume(connection, identity, hello.resume())) {
+            return;
+        }
+        AtomicLong seq = unwelcomed.remove(connection.id());
+        Session session = new Session(connection, identity, seq == null ? 0 : seq.get(), REPLAY_CAPACITY);
+        sessions.put(connection.id(), session);
+        byId.put(session.id(), session);
+        session.welcome(welcome(session, identity, null));
+        LOG.info("Session {} welcomed: {} {} ({})", session.id(), identity.role().word(), identity.subject(),
                 identity.scope().text());
+    }
+
+    /**
+     * True when the hello resumed its session, or was refused as someone else's (the connection
+     * stays unwelcomed); false when the session is unknown or expired: the caller starts a fresh one.
+     */
+    private boolean resume(Connection connection, Identity identity, ClientMessage.Resume resume) {
+        Session session = byId.get(resume.session());
+        if (session == null) {
+            metrics.resume("fresh");
+            return false;
+        }
+        if (!session.identity().subject().equals(identity.subject())
+                || session.identity().role() != identity.role()) {
+            LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
+                    session.id());
+            metrics.resume("refused");
+            refuse(connection, ErrorCode.RESUME_REFUSED.name(), "session " + resume.session()
+                    + " is not yours; say hello without resume", "hello");
+            return true;
+        }
+        Optional<Session.Resumed> resumed = session.resume(connection, resume.lastSeq(), clock.instant(),
+                resumeGrace, replay -> welcome(session, identity, replay));
+        if (resumed.isEmpty()) {
+            expireAway();
+            metrics.resume("fresh");
+            return false;
+        }
+        unwelcomed.remove(connection.id());
+        sessions.put(connection.id(), session);
+        boolean snapshot = resumed.get().snapshot();
+        for (String roomId : session.rooms()) {
+            rooms.find(roomId).filter(room -> room.back(session.id(), snapshot))
+                    .ifPresentOrElse(room -> { }, () -> session.rooms().remove(roomId));
+        }
+        metrics.resume(snapshot ? "snapshot" : "replay");
+        LOG.info("Session {} resumed on connection {} from seq {} ({})", session.id(), connection.id(),
+                resume.lastSeq(), snapshot ? "snapshot" : "replay");
+        return true;
+    }
+
+    private ServerMessage.Welcome welcome(Session session, Identity identity, String replay) {
+        return new ServerMessage.Welcome(session.id(), identity.role().word(), identity.scope().text(),
+                identity.subject(), heartbeatSeconds, ice.servers(identity.subject(), clock.instant()), replay != null,
+                replay);
     }
 
     private void act(Session session, ClientMessage.ForRoom message) {
@@ -133,18 +230,30 @@ public final class SignalingService {
         try {
             actions.apply(session, message);
         } catch (RoomException e) {
-            refuse(session.connection(), e.problem().name(), e.getMessage(), RoomActions.typeOf(message));
+            refuse(session, e.problem().name(), e.getMessage(), RoomActions.typeOf(message));
         } catch (RuntimeException e) {
-            LOG.error("Message {} of session {} failed", RoomActions.typeOf(message), session.connection().id(), e);
-            refuse(session.connection(), ErrorCode.INTERNAL.name(), "the server failed; see its log", null);
+            LOG.error("Message {} of session {} failed", RoomActions.typeOf(message), session.id(), e);
+            refuse(session, ErrorCode.INTERNAL.name(), "the server failed; see its log", null);
         } finally {
             MDC.remove("roomId");
         }
     }
 
+    /** An error to a connection: through its session once welcomed, else numbered per connection. */
     private void refuse(Connection connection, String code, String message, String ref) {
+        Session session = sessions.get(connection.id());
+        if (session != null) {
+            refuse(session, code, message, ref);
+            return;
+        }
         metrics.error(code);
-        connection.send(new ServerMessage.Error(code, message, ref));
+        AtomicLong seq = unwelcomed.getOrDefault(connection.id(), new AtomicLong());
+        connection.send(new Sequenced(seq.incrementAndGet(), new ServerMessage.Error(code, message, ref)));
+    }
+
+    private void refuse(Session session, String code, String message, String ref) {
+        metrics.error(code);
+        session.send(new ServerMessage.Error(code, message, ref));
     }
 
     private Map<String, Integer> connectionsByRole() {

@@ -141,7 +141,7 @@ class MessageCodecTest {
         String text = codec.encodeServer(new Sequenced(1, new ServerMessage.Welcome("s1", "staff", "county:q", "q", 15,
                 List.of(new IceServer(List.of("stun:s:3478"), null, null)))));
 
-        assertThat(text).endsWith("\"iceServers\":[{\"urls\":[\"stun:s:3478\"]}]}");
+        assertThat(text).contains("\"iceServers\":[{\"urls\":[\"stun:s:3478\"]}],");
     }
 
     @Test

@@ -352,4 +352,70 @@ class SignalingServerIT {
         }
         server = startServer(ServerOptions.defaults().withPort(0));
     }
+
+    @Test
+    void droppedAssistantResumesAndGetsExactlyTheChatItMissedWithItsSeq() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]) {
+            WsClient assistant = c[1];
+            long seen = assistant.lastSeq();
+            assistant.close();
+            assertThat(teacher.change("away").path("reason").asText()).isEqualTo("connection-lost");
+            teacher.send("chat", IN_ROOM + ",\"text\":\"one\"");
+            teacher.send("chat", IN_ROOM + ",\"text\":\"two\"");
+            teacher.change("chat");
+            teacher.change("chat");
+
+            try (WsClient back = WsClient.resumed(server.port(), token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL),
+                    assistant.session(), seen)) {
+                assertThat(back.welcome().path("resumed").asBoolean()).isTrue();
+                assertThat(back.welcome().path("session").asText()).isEqualTo(assistant.session());
+                var one = back.next("delta");
+                var two = back.next("delta");
+                assertThat(one.path("change").path("entry").path("text").asText()).isEqualTo("one");
+                assertThat(two.path("change").path("entry").path("text").asText()).isEqualTo("two");
+                assertThat(one.path("seq").asLong()).isEqualTo(seen + 1);
+                assertThat(two.path("seq").asLong()).isEqualTo(seen + 2);
+                back.expectSilence(200);
+                assertThat(teacher.change("back").path("participant").path("session").asText())
+                        .isEqualTo(assistant.session());
+                back.assertAlive();
+            }
+        }
+    }
+
+    @Test
+    void resumeAfterTheGracePeriodGetsAFreshSessionAndTheRoomSawLeft() throws Exception {
+        server.close();
+        server = startServer(ServerOptions.defaults().withPort(0).withResumeGrace(Duration.ofMillis(300)));
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]) {
+            WsClient assistant = c[1];
+            assistant.close();
+            teacher.change("away");
+            assertThat(teacher.change("left").path("reason").asText()).isEqualTo("connection-lost");
+            try (WsClient fresh = WsClient.resumed(server.port(), token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL),
+                    assistant.session(), assistant.lastSeq())) {
+                assertThat(fresh.welcome().path("resumed").asBoolean()).isFalse();
+                assertThat(fresh.session()).isNotEqualTo(assistant.session());
+            }
+        }
+    }
+
+    @Test
+    void resumeWithAnotherSubjectsTokenIsRefused() throws Exception {
+        WsClient[] c = lessonWithTeacherAndAssistant();
+        try (WsClient teacher = c[0]) {
+            WsClient assistant = c[1];
+            assistant.close();
+            teacher.change("away");
+            try (WsClient other = WsClient.connect(server.port())) {
+                other.send("{\"v\":1,\"type\":\"hello\",\"token\":\"" + token(Role.ASSISTANT_TEACHER,
+                        "classroom:wuzhong/other") + "\",\"resume\":{\"session\":\"" + assistant.session()
+                        + "\",\"lastSeq\":1}}");
+                assertThat(other.error()).isEqualTo("RESUME_REFUSED");
+                teacher.expectSilence(200);
+            }
+        }
+    }
 }

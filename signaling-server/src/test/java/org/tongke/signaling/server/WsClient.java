@@ -22,6 +22,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile String closeReason;
+    private volatile long lastSeq;
     private JsonNode welcome;
     private WebSocket ws;
 
@@ -48,6 +49,20 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     /** This client's session id, as the welcome named it. */
     String session() {
         return welcome.path("session").asText();
+    }
+
+    /** The highest seq received so far. */
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Connects and says hello with {@code resume}; returns the client, its welcome read. */
+    static WsClient resumed(int port, String token, String session, long lastSeq) throws InterruptedException {
+        WsClient client = connect(port);
+        client.send("{\"v\":1,\"type\":\"hello\",\"token\":\"" + token + "\",\"resume\":{\"session\":\""
+                + session + "\",\"lastSeq\":" + lastSeq + "}}");
+        client.welcome = client.next("welcome");
+        return client;
     }
 
     void send(String text) {
@@ -108,7 +123,9 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         partial.append(data);
         if (last) {
             try {
-                received.add(JSON.readTree(partial.toString()));
+                JsonNode m = JSON.readTree(partial.toString());
+                lastSeq = Math.max(lastSeq, m.path("seq").asLong());
+                received.add(m);
             } catch (Exception e) {
                 throw new IllegalStateException("server sent no JSON: " + partial, e);
             }

@@ -19,6 +19,7 @@ import org.tongke.signaling.auth.TokenVerifier;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.ice.TurnCredentials;
 import org.tongke.signaling.protocol.ClientMessage;
+import org.tongke.signaling.protocol.Sequenced;
 import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
 
@@ -28,6 +29,7 @@ class SignalingServiceTest {
     /** A connection that keeps what it was sent and how it was closed. */
     static final class FakeConnection implements Connection {
         final List<ServerMessage> sent = new ArrayList<>();
+        final List<Long> seqs = new ArrayList<>();
         final String id;
         int closeCode;
 
@@ -39,8 +41,9 @@ class SignalingServiceTest {
             return id;
         }
 
-        public void send(ServerMessage message) {
-            sent.add(message);
+        public void send(Sequenced message) {
+            sent.add(message.message());
+            seqs.add(message.seq());
         }
 
         public void close(int code, String reason) {
@@ -101,9 +104,9 @@ class SignalingServiceTest {
         service.received(lead, new ClientMessage.OpenRoom("l#1", "t", List.of("wuzhong/lubo")));
         service.received(rural, new ClientMessage.Join("l#1"));
 
-        service.closed(rural, "heartbeat-timeout");
+        service.closed(rural, "heartbeat-timeout", false);
         assertThat(lead.last().toString()).contains("Left").contains("heartbeat-timeout");
-        service.closed(lead, "client-closed");
+        service.closed(lead, "client-closed", false);
 
         assertThat(rooms.size()).isZero();
         assertThat(service.health()).isEqualTo(new SignalingService.Health("ok", 0, 0));
