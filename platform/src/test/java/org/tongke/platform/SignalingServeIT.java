@@ -17,10 +17,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tongke.signaling.auth.Role;
-import org.tongke.signaling.auth.Scope;
-import org.tongke.signaling.auth.Secrets;
-import org.tongke.signaling.auth.TokenIssuer;
+import org.tongke.config.auth.Role;
+import org.tongke.config.auth.Scope;
+import org.tongke.config.auth.Secrets;
+import org.tongke.config.auth.TokenIssuer;
 
 /** {@code signaling serve} as an operator runs it: a token from the same secret is welcomed; SIGTERM stops it. */
 class SignalingServeIT {

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tongke.signaling.auth.TokenIssuer;
+import org.tongke.config.auth.TokenIssuer;
 
 /** A token lifetime as typed: ISO-8601 ({@code PT12H}, {@code P7D}) or short ({@code 90m}, {@code 12h}, {@code 7d}). */
 final class TtlText {

@@ -18,11 +18,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tongke.platform.cli.CommandRun;
 import org.tongke.platform.cli.ExitCodes;
-import org.tongke.signaling.auth.Identity;
-import org.tongke.signaling.auth.Role;
-import org.tongke.signaling.auth.Scope;
-import org.tongke.signaling.auth.Secrets;
-import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.config.auth.Identity;
+import org.tongke.config.auth.Role;
+import org.tongke.config.auth.Scope;
+import org.tongke.config.auth.Secrets;
+import org.tongke.config.auth.TokenVerifier;
 
 class IssueCommandTest {
     @TempDir

@@ -1,6 +1,6 @@
 package org.tongke.signaling.protocol;
 
-import org.tongke.signaling.auth.TokenProblem;
+import org.tongke.config.auth.TokenProblem;
 
 /**
  * The stable codes of {@code error} messages. Names are part of the protocol: never renamed or

@@ -1,7 +1,7 @@
 package org.tongke.signaling.room;
 
 import java.util.Set;
-import org.tongke.signaling.auth.Role;
+import org.tongke.config.auth.Role;
 
 /** The role words the rules compare. */
 final class Roles {

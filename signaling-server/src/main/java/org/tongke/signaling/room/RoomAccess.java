@@ -1,9 +1,9 @@
 package org.tongke.signaling.room;
 
 import java.util.List;
-import org.tongke.signaling.auth.Identity;
-import org.tongke.signaling.auth.Role;
-import org.tongke.signaling.auth.Scope;
+import org.tongke.config.auth.Identity;
+import org.tongke.config.auth.Role;
+import org.tongke.config.auth.Scope;
 
 /** Who may join or open which room, and as which classroom, from the verified identity alone. */
 public final class RoomAccess {

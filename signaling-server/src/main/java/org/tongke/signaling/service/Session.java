@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.tongke.signaling.auth.Identity;
+import org.tongke.config.auth.Identity;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.Sequenced;
 import org.tongke.signaling.protocol.ServerMessage;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tongke.signaling.auth.Identity;
-import org.tongke.signaling.auth.Role;
-import org.tongke.signaling.auth.Scope;
+import org.tongke.config.auth.Identity;
+import org.tongke.config.auth.Role;
+import org.tongke.config.auth.Scope;
 
 class RoomAccessTest {
     static final List<String> CLASSROOMS = List.of("wuzhong/lubo");

@@ -18,10 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tongke.signaling.auth.Role;
-import org.tongke.signaling.auth.Scope;
-import org.tongke.signaling.auth.TokenIssuer;
-import org.tongke.signaling.auth.TokenVerifier;
+import org.tongke.config.auth.Role;
+import org.tongke.config.auth.Scope;
+import org.tongke.config.auth.TokenIssuer;
+import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.ice.IceConfig;
 
 /** A real server on a loopback port and real WebSocket clients, used as teachers and rural rooms would. */

@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import java.time.Instant;
 import java.util.Objects;

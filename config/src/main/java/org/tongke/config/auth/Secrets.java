@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;

@@ -1,10 +1,10 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tongke.signaling.auth.RawTokens.b64;
-import static org.tongke.signaling.auth.RawTokens.claims;
-import static org.tongke.signaling.auth.RawTokens.signed;
+import static org.tongke.config.auth.RawTokens.b64;
+import static org.tongke.config.auth.RawTokens.claims;
+import static org.tongke.config.auth.RawTokens.signed;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;

@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,7 @@
 /**
  * Who a client is: signed tokens naming a role and a scope, minted by {@code token issue} and
  * checked by the signaling server on every connection. Permissions follow from the verified
- * {@link org.tongke.signaling.auth.Identity}, never from what a client says about itself.
+ * {@link org.tongke.config.auth.Identity}, never from what a client says about itself.
  *
  * <h2>Token format</h2>
  * A JSON Web Token (RFC 7519) in compact form, {@code header.claims.signature}, each part
@@ -25,8 +25,8 @@
  *
  * <h2>Verification and its codes</h2>
  * In this order; the first failure refuses the token with a
- * {@link org.tongke.signaling.auth.TokenRejected} whose
- * {@link org.tongke.signaling.auth.TokenProblem} name is the stable code:
+ * {@link org.tongke.config.auth.TokenRejected} whose
+ * {@link org.tongke.config.auth.TokenProblem} name is the stable code:
  * <ol>
  * <li>{@code MALFORMED}: empty, longer than 8 KiB, not three base64url segments, header or
  *     claims not a JSON object (duplicate names refused), {@code typ} other than JWT, a
@@ -46,4 +46,4 @@
  * Messages are plain English for the client; they never contain the secret and quote
  * untrusted text only shortened, with control characters replaced.
  */
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;

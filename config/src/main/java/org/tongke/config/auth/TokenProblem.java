@@ -1,4 +1,4 @@
-package org.tongke.signaling.auth;
+package org.tongke.config.auth;
 
 /**
  * Why a token was refused. The constant's name is the stable code a client sees (in an error
