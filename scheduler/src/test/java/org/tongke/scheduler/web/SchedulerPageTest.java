@@ -7,7 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,11 +27,10 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tongke.config.county.County;
+import org.tongke.config.testing.HeadlessChromium;
 import org.tongke.config.testing.TinyCounty;
 import org.tongke.config.validate.CountyValidator;
 import org.tongke.scheduler.api.LessonSlots;
@@ -51,8 +47,6 @@ import org.tongke.scheduler.solver.TimetableSolver;
  * the scheduler serving the tiny county in-process: what a member of staff sees and does.
  */
 class SchedulerPageTest {
-    private static final String DRIVER = env("TONGKE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static final String BROWSER = env("TONGKE_TEST_CHROMIUM", "/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String MATH = "c1-math#1";
     private static final String MUSIC = "c1-music#1";
@@ -68,8 +62,6 @@ class SchedulerPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        requireExecutable(DRIVER, "TONGKE_TEST_CHROMEDRIVER", "chromium-driver");
-        requireExecutable(BROWSER, "TONGKE_TEST_CHROMIUM", "chromium");
         TinyCounty tiny = TinyCounty.copyTo(dir.resolve("county"));
         // Ring zhenbu's afternoon with chengxi's, so that a 40-minute lesson fits both.
         tiny.edit("schools/zhenbu.yaml", "{start: \"13:40\", end: \"14:20\"}", "{start: \"13:30\", end: \"14:10\"}");
@@ -315,27 +307,7 @@ class SchedulerPageTest {
     // --- helpers ---
 
     private static ChromeDriver chromium() {
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static void requireExecutable(String path, String variable, String debianPackage) {
-        if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException("The page test needs " + path + " (Debian package " + debianPackage
-                    + ", or set " + variable + " to another path); it is missing or not executable");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return HeadlessChromium.start(dir.resolve("chromium-profile"), List.of());
     }
 
     private static String base() {
