@@ -28,6 +28,10 @@ public interface ScheduleSource {
     /** Calls {@code listener} with the classrooms whose schedule changed, after each change. */
     void subscribe(Consumer<Set<String>> listener);
 
+    /** Looks at the clock again: at midnight a new day comes into the schedules. Cheap; run it every minute. */
+    default void refresh() {
+    }
+
     /** No timetable: no schedules, no lessons, never a change. */
     static ScheduleSource none() {
         return new ScheduleSource() {
