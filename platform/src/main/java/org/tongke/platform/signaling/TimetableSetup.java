@@ -23,7 +23,7 @@ import org.tongke.signaling.schedule.Timetable;
  * The timetable of {@code signaling serve}: the county's classrooms ({@code --config}), the plan
  * read at start ({@code --scheduler}, else or failing that {@code --plan-file}), reloads on each
  * plan event ({@code --redis}). The in-process seam is {@link #reloads()}: a JVM that also runs
- * the scheduler subscribes it to the scheduler's publisher.
+ * the scheduler connects it to the scheduler's publisher with {@link InProcessPlanEvents}.
  */
 record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents events) {
     private static final Logger LOG = LoggerFactory.getLogger(TimetableSetup.class);
