@@ -31,6 +31,7 @@ import org.tongke.signaling.schedule.Timetable;
 class PlanEventsRedisIT {
     private final AgentsWorld world = new AgentsWorld();
     private final AtomicReference<String> served = new AtomicReference<>();
+    private final AtomicReference<String> asked = new AtomicReference<>();
     private LocalRedis redis;
     private HttpServer scheduler;
     private PlanReloads reloads;
@@ -44,6 +45,7 @@ class PlanEventsRedisIT {
         redis = LocalRedis.start();
         scheduler = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         scheduler.createContext("/api/plan", exchange -> {
+            asked.set(exchange.getRequestURI().getQuery());
             byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -90,6 +92,7 @@ class PlanEventsRedisIT {
             assertThat(after.path("version").asLong()).isGreaterThan(before.path("version").asLong());
             assertThat(after.path("lessons")).hasSize(2);
             assertThat(after.path("lessons").get(1).path("lesson").asText()).isEqualTo("c1-math#2@" + world.today);
+            assertThat(asked.get()).as("only the dated lessons are asked for").isEqualTo("parts=occurrences");
         }
     }
 
