@@ -5,6 +5,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 import java.io.File;
 import java.net.URI;
@@ -29,8 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -100,7 +103,7 @@ class ConsolePageIT {
     }
 
     @Test
-    void teacherAndRuralRoomSeeEachOthersVideoAndTheTeacherGivesTheRaisedHandTheFloor() throws Exception {
+    void teacherAndRuralRoomSeeEachOthersVideoAndTheTeacherGivesTheRaisedHandTheFloorThenStartsTheLesson() throws Exception {
         String room = "qt-01-sync#1";
         openTeacher(room);
         openRural(room);
@@ -126,6 +129,17 @@ class ConsolePageIT {
         waitFor(teacher).until(d -> d.findElement(By.id("hands-empty")).isDisplayed());
         assertThat(teacher.findElements(By.cssSelector("#hands-list li"))).isEmpty();
         assertThat(teacher.findElement(By.id("floor-status")).getText()).isEqualTo(RURAL + " 正在发言");
+
+        click(teacher, By.id("start-lesson"));
+        waitFor(rural).until(attributeToBe(By.id("lesson-state"), "data-lesson", "live"));
+        assertThat(rural.findElement(By.id("lesson-state")).getText()).isEqualTo("上课中");
+        rural.findElement(By.id("attendance-present")).clear();
+        rural.findElement(By.id("attendance-present")).sendKeys("38");
+        click(rural, By.id("attendance-send"));
+        waitFor(teacher).until(textToBe(By.cssSelector("#controls-rows tr[data-classroom='" + RURAL + "'] td"), "38/40"));
+        rural.findElement(By.id("chat-text")).sendKeys("老师好", Keys.ENTER);
+        waitFor(teacher).until(textToBePresentInElementLocated(By.id("chat-list"), "老师好"));
+        assertThat(teacher.findElement(By.cssSelector("#chat-list .who")).getText()).isEqualTo(RURAL);
         screenshot(teacher, "console-teacher.png");
         screenshot(rural, "console-rural.png");
     }
@@ -151,6 +165,33 @@ class ConsolePageIT {
         assertThat((Long) after.get("resumes")).isEqualTo(1L);
         assertThat(rural.findElement(By.id("link-status")).getAttribute("data-state")).isEqualTo("resumed");
         waitFor(teacher).until(d -> !d.findElement(ruralTile).getAttribute("class").contains("away"));
+    }
+
+    @Test
+    void staffObserveEveryClassroomWithoutSendingAnything() {
+        String room = "qt-04-sync#1";
+        openTeacher(room);
+        openRural(room);
+        String teacherWindow = teacher.getWindowHandle();
+        try {
+            teacher.switchTo().newWindow(WindowType.TAB);
+            teacher.get(consoleUrl(server.port(), room, token(Role.STAFF, "county:test")));
+            waitFor(teacher).until(attributeToBe(By.id("lesson-state"), "data-lesson", "waiting"));
+
+            // Both consoles offer to the observer; it answers and decodes both, with no camera of its own.
+            waitFor(teacher).until(d -> framesDecodedFrom(teacher, RURAL) > 0 && framesDecodedFrom(teacher, null) > 0);
+            assertThat(state(teacher).get("camera")).isEqualTo(false);
+            assertThat(teacher.findElements(By.cssSelector("#videos figure.tile"))).hasSize(2);
+            assertThat(teacher.findElements(By.cssSelector("#videos figure.tile.local"))).isEmpty();
+            assertThat(teacher.findElement(By.id("chat-form")).isDisplayed()).isFalse();
+            assertThat(teacher.findElement(By.id("chat-readonly")).getText()).isEqualTo("观摩人员不能发言。");
+            assertThat(teacher.findElement(By.id("controls-section")).isDisplayed()).isFalse();
+        } finally {
+            teacher.close();
+            teacher.switchTo().window(teacherWindow);
+        }
+        // The observer has no tile on the consoles: they show classrooms.
+        assertThat(rural.findElements(By.cssSelector("#videos figure.tile"))).hasSize(2);
     }
 
     @Test

@@ -154,7 +154,8 @@ class Console {
       retrying: () => t('link.retrying', { seconds: l.seconds, n: l.attempt }),
       refused: () => (l.code.startsWith('TOKEN_') ? t('error.token', { code: l.code })
         : t('error.server', { message: `${l.code}: ${l.message}` })),
-      failed: () => t('link.failed', { reason: l.reason || l.code }),
+      failed: () => ({ 4001: t('error.token', { code: l.reason }), 4004: t('link.elsewhere') }[l.code]
+        ?? t('link.failed', { reason: l.reason || l.code })),
     }[l.state]();
     this.view.link(l.state, text);
   }
