@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.server.ServerOptions;
 import org.tongke.signaling.server.SignalingServer;
+import org.tongke.signaling.service.SignalingService;
 
 /**
  * The console page in two real headless Chromiums with fake cameras (Debian's chromium and
@@ -72,7 +74,8 @@ class ConsolePageIT {
     static void start() throws Exception {
         requireExecutable(DRIVER, "TONGKE_TEST_CHROMEDRIVER", "chromium-driver");
         requireExecutable(BROWSER, "TONGKE_TEST_CHROMIUM", "chromium");
-        server = SignalingServer.start(ServerOptions.defaults().withPort(0),
+        // A high message rate: one test floods a room's chat from a single client.
+        server = SignalingServer.start(ServerOptions.defaults().withPort(0).withRate(1000, 1000),
                 new TokenVerifier(SECRET, Clock.systemUTC()), Clock.systemUTC());
         ruralLink = TcpProxy.to(server.port());
         teacher = chromium("teacher");
@@ -163,8 +166,51 @@ class ConsolePageIT {
         Map<String, Object> after = state(rural);
         assertThat(after.get("session")).isEqualTo(session);
         assertThat((Long) after.get("resumes")).isEqualTo(1L);
+        assertThat(after.get("replay")).isEqualTo("buffer");
         assertThat(rural.findElement(By.id("link-status")).getAttribute("data-state")).isEqualTo("resumed");
         waitFor(teacher).until(d -> !d.findElement(ruralTile).getAttribute("class").contains("away"));
+    }
+
+    @Test
+    void ruralPageThatMissedMoreThanTheReplayKeepsIsPutRightByAFreshSnapshot() throws Exception {
+        String room = "qt-05-sync#1";
+        openTeacher(room);
+        openRural(room);
+        String session = (String) state(rural).get("session");
+        waitFor(rural).until(d -> ((Map<?, ?>) state(rural).get("peers")).size() == 1);
+
+        ruralLink.block();
+        ruralLink.cut();
+        By ruralTile = By.cssSelector("#videos figure.tile[data-classroom='" + RURAL + "']");
+        waitFor(teacher).until(d -> d.findElement(ruralTile).getAttribute("class").contains("away"));
+        int lines = SignalingService.REPLAY_CAPACITY + 20;
+        chatAsAnotherTeacher(room, lines);
+        waitFor(teacher).until(textToBePresentInElementLocated(By.id("chat-list"), "第 " + lines + " 条"));
+        click(teacher, By.cssSelector("#controls-rows tr[data-classroom='" + RURAL + "'] button[data-action='grant']"));
+        waitFor(teacher).until(attributeToBe(By.id("floor-status"), "data-floor", RURAL));
+        ruralLink.unblock();
+
+        waitFor(rural).until(attributeToBe(By.id("floor-status"), "data-mine", "true"));
+        assertThat(state(rural).get("session")).isEqualTo(session);
+        assertThat(state(rural).get("replay")).isEqualTo("snapshot");
+        assertThat(rural.findElement(By.id("chat-list")).getText()).contains("第 " + lines + " 条");
+        assertThat(rural.findElements(By.cssSelector("#chat-list li"))).hasSize(100);
+        // The other teacher came and went while the page was away: its tile is gone, the lead teacher's stays.
+        assertThat(rural.findElements(By.cssSelector("#videos figure.tile"))).hasSize(2);
+        assertThat(((Map<?, ?>) state(rural).get("peers"))).hasSize(1);
+    }
+
+    /** A second lead-teacher client joins, says {@code lines} chat lines and leaves, all while the rural page is away. */
+    private static void chatAsAnotherTeacher(String room, int lines) {
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), new WebSocket.Listener() { })
+                .join();
+        ws.sendText("{\"v\":1,\"type\":\"hello\",\"token\":\"" + token(Role.LEAD_TEACHER, "lesson:" + room) + "\"}", true).join();
+        ws.sendText("{\"v\":1,\"type\":\"join\",\"room\":\"" + room + "\"}", true).join();
+        for (int i = 1; i <= lines; i++) {
+            ws.sendText("{\"v\":1,\"type\":\"chat\",\"room\":\"" + room + "\",\"text\":\"第 " + i + " 条\"}", true).join();
+        }
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
     }
 
     @Test

@@ -13,6 +13,16 @@ const CAMERA = { video: { width: { ideal: 320 }, height: { ideal: 180 }, frameRa
 const JOIN_RETRY_MS = 5000;
 const STATS_EVERY_MS = 2000;
 
+/** The role the token claims, read without checking it: only to know whether to open the camera. */
+function claimedRole(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload)).role ?? null;
+  } catch (e) {
+    return null;
+  }
+}
+
 function takeToken(params) {
   const fromUrl = params.get('token');
   if (fromUrl) {
@@ -32,7 +42,6 @@ class Console {
     this.me = null;
     this.link = { state: 'connecting' };
     this.localStream = null;
-    this.mediaAsked = false;
     this.peers = null;
     this.joinRetry = null;
     this.view = new View((type, fields) => this.client.send(type, { room: roomId, ...fields }));
@@ -44,13 +53,21 @@ class Console {
     });
   }
 
-  start() {
+  /** The camera first (a role that sends), so that every welcome finds the media ready. */
+  async start(role) {
+    if (role !== 'staff') {
+      try {
+        this.localStream = await navigator.mediaDevices.getUserMedia(CAMERA);
+      } catch (e) {
+        this.view.notice(t('error.camera', { reason: e.name }));
+      }
+    }
     this.client.start();
     setInterval(() => this.peers?.measure().then(() => this.drawVideos()), STATS_EVERY_MS);
     window.addEventListener('pagehide', () => this.client.stop());
   }
 
-  async welcomed(w) {
+  welcomed(w) {
     const fresh = !w.resumed;
     if (fresh && this.peers) {
       // A new session: the old one has left the room, and every connection with it.
@@ -60,9 +77,6 @@ class Console {
     const classroom = w.scope.startsWith('classroom:') ? w.scope.slice('classroom:'.length) : null;
     this.me = { session: w.session, role: w.role, subject: w.subject, classroom };
     this.view.identity(this.me);
-    if (w.role !== 'staff') {
-      await this.camera();
-    }
     if (!this.peers || fresh) {
       this.peers = new Peers(this.me, this.localStream, (to, kind, payload) =>
         this.client.send('signal', { room: this.model.id, to, kind, payload }), () => this.drawVideos());
@@ -72,18 +86,6 @@ class Console {
       this.join();
     }
     this.draw();
-  }
-
-  async camera() {
-    if (this.mediaAsked) {
-      return;
-    }
-    this.mediaAsked = true;
-    try {
-      this.localStream = await navigator.mediaDevices.getUserMedia(CAMERA);
-    } catch (e) {
-      this.view.notice(t('error.camera', { reason: e.name }));
-    }
   }
 
   join() {
@@ -173,7 +175,7 @@ class Console {
   debug() {
     return {
       session: this.me?.session ?? null, role: this.me?.role ?? null, link: this.link.state,
-      resumes: this.client.resumes, lastSeq: this.client.lastSeq, room: this.model.state,
+      resumes: this.client.resumes, replay: this.client.replay, lastSeq: this.client.lastSeq, room: this.model.state,
       away: [...this.model.away], camera: this.localStream !== null, peers: this.peers?.summary() ?? {},
     };
   }
@@ -200,7 +202,7 @@ function main() {
   }
   const open = { title: params.get('title'), classrooms: (params.get('classrooms') ?? '').split(',').filter(Boolean) };
   app = new Console(roomId, token, open);
-  app.start();
+  app.start(claimedRole(token));
 }
 
 main();

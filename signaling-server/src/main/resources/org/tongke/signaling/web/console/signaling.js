@@ -32,6 +32,8 @@ export class SignalingClient {
     this.lastSeq = 0;
     this.attempt = 0;
     this.resumes = 0;
+    /** How the last welcome put this client right: buffer, snapshot, or null (a fresh session). */
+    this.replay = null;
     this.stopped = false;
     this.ws = null;
     this.welcomed = false;
@@ -112,6 +114,7 @@ export class SignalingClient {
       if (message.resumed) {
         this.resumes += 1;
       }
+      this.replay = message.replay;
       this.session = message.session;
       this.lastSeq = message.seq;
       this.heartbeat(message.heartbeatSeconds);
@@ -132,7 +135,10 @@ export class SignalingClient {
     this.heardAt = Date.now();
     this.timers.ping = setInterval(() => {
       if (Date.now() - this.heardAt > 2 * every) {
-        this.ws.close(SILENT_CLOSE, 'silent');
+        // A dead link may take long to report its close: give up on it now and retry.
+        const dead = this.ws;
+        this.closed(dead, { code: SILENT_CLOSE });
+        dead.close(SILENT_CLOSE, 'silent');
         return;
       }
       this.send('ping', { t: Date.now() });
@@ -145,6 +151,7 @@ export class SignalingClient {
     }
     clearInterval(this.timers.ping);
     this.welcomed = false;
+    this.ws = null;
     if (this.stopped) {
       return;
     }
