@@ -143,6 +143,16 @@ class ConsolePageIT {
         rural.findElement(By.id("chat-text")).sendKeys("老师好", Keys.ENTER);
         waitFor(teacher).until(textToBePresentInElementLocated(By.id("chat-list"), "老师好"));
         assertThat(teacher.findElement(By.cssSelector("#chat-list .who")).getText()).isEqualTo(RURAL);
+
+        // Locked by the lead teacher, the rural room's microphone is off and it cannot turn it on.
+        assertThat(state(rural).get("microphone")).isEqualTo(true);
+        click(teacher, By.cssSelector("#controls-rows tr[data-classroom='" + RURAL + "'] button[data-action='lock']"));
+        waitFor(rural).until(d -> Boolean.FALSE.equals(state(rural).get("microphone")));
+        assertThat(rural.findElement(By.id("self-mute")).isEnabled()).isFalse();
+        assertThat(rural.findElement(By.id("mute-status")).getText()).isEqualTo("主讲教师已锁定本教室的麦克风。");
+        click(teacher, By.cssSelector("#controls-rows tr[data-classroom='" + RURAL + "'] button[data-action='lock']"));
+        click(rural, By.id("self-mute"));
+        waitFor(rural).until(d -> Boolean.TRUE.equals(state(rural).get("microphone")));
         screenshot(teacher, "console-teacher.png");
         screenshot(rural, "console-rural.png");
     }
@@ -198,6 +208,38 @@ class ConsolePageIT {
         // The other teacher came and went while the page was away: its tile is gone, the lead teacher's stays.
         assertThat(rural.findElements(By.cssSelector("#videos figure.tile"))).hasSize(2);
         assertThat(((Map<?, ?>) state(rural).get("peers"))).hasSize(1);
+    }
+
+    @Test
+    void consoleModulesMeasureQualityBackOffAndChooseWhoOffersAsTheDocsSay() {
+        rural.get(base(server.port()) + "/console?lang=zh");
+        Object result = ((JavascriptExecutor) rural).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/console/quality.js'), import('/console/signaling.js'), import('/console/peers.js')])
+                  .then(([q, s, p]) => {
+                    const a = { at: 0, bytes: 0, packetsReceived: 0, packetsLost: 0, framesDecoded: 0, rttMs: 30 };
+                    const b = { at: 2000, bytes: 250000, packetsReceived: 950, packetsLost: 50, framesDecoded: 30, rttMs: 30 };
+                    const lead = { session: 'b', role: 'lead-teacher' };
+                    const rural = { session: 'c', role: 'assistant-teacher' };
+                    const staff = { session: 'a', role: 'staff' };
+                    const agent = { session: 'd', role: 'classroom-agent' };
+                    done({
+                      measured: q.measure(a, b),
+                      qualities: [q.classify({ rttMs: 40, lossPct: 0.5 }), q.classify({ rttMs: 200, lossPct: 1 }),
+                        q.classify({ rttMs: 100, lossPct: 10 }), q.classify({ rttMs: null, lossPct: null })],
+                      backoff: [s.backoff(0, () => 1), s.backoff(1, () => 1), s.backoff(3, () => 0), s.backoff(20, () => 1)],
+                      offers: [p.offers(rural, lead, true), p.offers(lead, rural, false), p.offers(lead, staff, false),
+                        p.offers(staff, lead, true), p.offers(lead, agent, true)],
+                    });
+                  }, (e) => done(String(e)));
+                """);
+        assertThat(result).isInstanceOf(Map.class);
+        Map<?, ?> r = (Map<?, ?>) result;
+        assertThat(((Map<?, ?>) r.get("measured")).get("lossPct")).isEqualTo(5L);
+        assertThat(((Map<?, ?>) r.get("measured")).get("kbps")).isEqualTo(1000L);
+        assertThat(r.get("qualities")).isEqualTo(List.of("good", "fair", "poor", "unknown"));
+        assertThat(r.get("backoff")).isEqualTo(List.of(500L, 1000L, 2000L, 15000L));
+        assertThat(r.get("offers")).isEqualTo(List.of(true, false, true, false, false));
     }
 
     /** A second lead-teacher client joins, says {@code lines} chat lines and leaves, all while the rural page is away. */

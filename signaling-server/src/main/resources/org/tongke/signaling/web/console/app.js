@@ -165,6 +165,16 @@ class Console {
   draw() {
     this.view.room(this.model, this.me);
     this.drawVideos();
+    this.microphone();
+  }
+
+  /** A muted classroom's microphone is off here, at the source: nothing of it reaches any room. */
+  microphone() {
+    const mine = this.me?.classroom;
+    const muted = Boolean(mine && this.model.state?.muted.includes(mine));
+    this.localStream?.getAudioTracks().forEach((track) => {
+      track.enabled = !muted;
+    });
   }
 
   drawVideos() {
@@ -176,7 +186,8 @@ class Console {
     return {
       session: this.me?.session ?? null, role: this.me?.role ?? null, link: this.link.state,
       resumes: this.client.resumes, replay: this.client.replay, lastSeq: this.client.lastSeq, room: this.model.state,
-      away: [...this.model.away], camera: this.localStream !== null, peers: this.peers?.summary() ?? {},
+      away: [...this.model.away], camera: this.localStream !== null,
+      microphone: this.localStream?.getAudioTracks().some((track) => track.enabled) ?? false, peers: this.peers?.summary() ?? {},
     };
   }
 }

@@ -139,7 +139,8 @@ export class View {
   controls(s) {
     $('start-lesson').disabled = s.lesson !== 'waiting';
     $('end-lesson').disabled = s.lesson === 'ended';
-    const rows = s.classrooms.map((c) => {
+    // The lead teacher's own classroom (the host) is never a target of control.
+    const rows = s.classrooms.filter((c) => c !== s.host).map((c) => {
       const muted = s.muted.includes(c);
       const locked = s.locked.includes(c);
       const spot = s.spotlight === c;
@@ -163,6 +164,14 @@ export class View {
     b.dataset.action = raised ? 'lower' : 'raise';
     b.textContent = raised ? t('rural.lower') : t('rural.raise');
     $('hand-status').textContent = raised ? t('rural.raised') : '';
+    const muted = s.muted.includes(mine);
+    const mute = $('self-mute');
+    mute.dataset.classroom = mine;
+    mute.dataset.on = String(!muted);
+    mute.textContent = muted ? t('control.unmute') : t('control.mute');
+    // A locked room may not unmute itself; the lead teacher unlocks it.
+    mute.disabled = muted && s.locked.includes(mine);
+    $('mute-status').textContent = s.locked.includes(mine) ? t('rural.locked') : muted ? t('rural.muted') : '';
     const att = s.attendance[mine];
     $('attendance-value').textContent = att ? t('attendance.value', att) : t('attendance.none');
   }
