@@ -50,7 +50,7 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, request, page(console.find(path).get()));
         } else {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain",
-                    "not found; try /health, /metrics or a WebSocket on /ws\n");
+                    "not found; try /console, /health, /metrics or a WebSocket on /ws\n");
         }
     }
 

@@ -12,6 +12,8 @@ const TOKEN_KEY = 'tongke.console.token';
 const CAMERA = { video: { width: { ideal: 320 }, height: { ideal: 180 }, frameRate: { ideal: 15 } }, audio: true };
 const JOIN_RETRY_MS = 5000;
 const STATS_EVERY_MS = 2000;
+/** Offers, answers and candidates kept while the link is down; a connection needs a few dozen at most. */
+const OUTBOX_LIMIT = 200;
 
 /** The role the token claims, read without checking it: only to know whether to open the camera. */
 function claimedRole(token) {
@@ -43,6 +45,7 @@ class Console {
     this.link = { state: 'connecting' };
     this.localStream = null;
     this.peers = null;
+    this.outbox = [];
     this.joinRetry = null;
     this.view = new View((type, fields) => this.client.send(type, { room: roomId, ...fields }));
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -78,14 +81,26 @@ class Console {
     this.me = { session: w.session, role: w.role, subject: w.subject, classroom };
     this.view.identity(this.me);
     if (!this.peers || fresh) {
-      this.peers = new Peers(this.me, this.localStream, (to, kind, payload) =>
-        this.client.send('signal', { room: this.model.id, to, kind, payload }), () => this.drawVideos());
+      this.outbox = [];
+      this.peers = new Peers(this.me, this.localStream, (to, kind, payload) => this.signal(to, kind, payload),
+        () => this.drawVideos());
+    } else {
+      // Resumed: what WebRTC said while the link was down goes out now, in order.
+      this.outbox.splice(0).forEach((m) => this.client.send('signal', m));
     }
     this.peers.setIceServers(w.iceServers);
     if (fresh) {
       this.join();
     }
     this.draw();
+  }
+
+  /** A signal is kept while the link is down: the session resumes with its connections, which need it. */
+  signal(to, kind, payload) {
+    const message = { room: this.model.id, to, kind, payload };
+    if (!this.client.send('signal', message) && this.outbox.length < OUTBOX_LIMIT) {
+      this.outbox.push(message);
+    }
   }
 
   join() {
@@ -142,6 +157,9 @@ class Console {
       }
     } else if (error.ref === 'open-room' && error.code === 'ROOM_EXISTS') {
       this.join();
+    } else if (error.ref === 'signal') {
+      // To someone who left meanwhile: the left delta closes that connection; nothing to tell the user.
+      console.warn('console: signal refused', error.code, error.message);
     } else {
       this.view.notice(t('error.server', { message: `${error.code}: ${error.message}` }));
     }
