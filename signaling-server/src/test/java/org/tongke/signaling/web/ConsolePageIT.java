@@ -61,6 +61,10 @@ class ConsolePageIT {
     private static final String RURAL = "wuzhong/lubo";
     private static final String OTHER_RURAL = "shankou/lubo";
 
+    /** Each tile's video, in order: whether its sound is on and whether it plays. */
+    private static final String VIDEOS = "return [...document.querySelectorAll('#videos video')]"
+            + ".map(v => (v.muted ? 'muted' : 'sound') + (v.paused ? ' paused' : ' playing'))";
+
     @TempDir
     static Path dir;
 
@@ -116,6 +120,8 @@ class ConsolePageIT {
         // Each side decodes the other's fake camera.
         waitFor(teacher).until(d -> framesDecodedFrom(teacher, RURAL) > 0);
         waitFor(rural).until(d -> framesDecodedFrom(rural, null) > 0);
+        // A console that captures may play sound at once: the other room is heard.
+        waitFor(teacher).until(d -> List.of("muted playing", "sound playing").equals(script(teacher, VIDEOS)));
         String tile = "#videos figure.tile[data-classroom='" + RURAL + "'] .label";
         assertThat(teacher.findElement(By.cssSelector(tile)).getText()).isEqualTo(RURAL);
         waitFor(teacher).until(d -> List.of("good", "fair", "poor").contains(d.findElement(
@@ -269,6 +275,12 @@ class ConsolePageIT {
             // Both consoles offer to the observer; it answers and decodes both, with no camera of its own.
             waitFor(teacher).until(d -> framesDecodedFrom(teacher, RURAL) > 0 && framesDecodedFrom(teacher, null) > 0);
             assertThat(state(teacher).get("camera")).isEqualTo(false);
+            // Without a camera of its own the page may not play sound unasked: muted pictures until a click.
+            assertThat(teacher.findElement(By.id("notice")).getText()).isEqualTo("浏览器暂停了声音：点击页面任意处即可听到各教室。");
+            waitFor(teacher).until(d -> List.of("muted playing", "muted playing").equals(script(teacher, VIDEOS)));
+            teacher.findElement(By.id("videos-h")).click();
+            waitFor(teacher).until(d -> List.of("sound playing", "sound playing").equals(script(teacher, VIDEOS)));
+            assertThat(teacher.findElement(By.id("notice")).isDisplayed()).isFalse();
             assertThat(teacher.findElements(By.cssSelector("#videos figure.tile"))).hasSize(2);
             assertThat(teacher.findElements(By.cssSelector("#videos figure.tile.local"))).isEmpty();
             assertThat(teacher.findElement(By.id("chat-form")).isDisplayed()).isFalse();
@@ -381,8 +393,7 @@ class ConsolePageIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1100,800", "--user-data-dir=" + dir.resolve("chromium-" + who),
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--autoplay-policy=no-user-gesture-required");
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -215,6 +215,27 @@ export class View {
     }
   }
 
+  /**
+   * Browsers refuse to play sound before the user has touched the page: then the picture plays
+   * muted and the first click anywhere turns every room's sound on.
+   */
+  play(video, local) {
+    video.play().catch((e) => {
+      if (local || e.name !== 'NotAllowedError') {
+        return;
+      }
+      video.muted = true;
+      video.play().catch(() => {});
+      this.notice(t('sound.click'));
+      document.addEventListener('click', () => {
+        document.querySelectorAll('.tile:not(.local) video').forEach((v) => {
+          v.muted = false;
+        });
+        this.notice(null);
+      }, { once: true });
+    });
+  }
+
   tile(key, local) {
     const video = el('video', { autoplay: true, playsinline: true, muted: local });
     video.muted = local;
@@ -235,7 +256,7 @@ export class View {
     tile.label.textContent = w.local ? t('video.local', { who: p.classroom ?? t(`role.${p.role}`) }) : whoIs(p);
     if (w.stream && tile.video.srcObject !== w.stream) {
       tile.video.srcObject = w.stream;
-      tile.video.play().catch(() => {});
+      this.play(tile.video, w.local);
     }
     const flags = [];
     if (away) flags.push(['away', t('video.away')]);
