@@ -276,8 +276,9 @@ class ConsolePageIT {
             waitFor(teacher).until(d -> framesDecodedFrom(teacher, RURAL) > 0 && framesDecodedFrom(teacher, null) > 0);
             assertThat(state(teacher).get("camera")).isEqualTo(false);
             // Without a camera of its own the page may not play sound unasked: muted pictures until a click.
-            assertThat(teacher.findElement(By.id("notice")).getText()).isEqualTo("浏览器暂停了声音：点击页面任意处即可听到各教室。");
             waitFor(teacher).until(d -> List.of("muted playing", "muted playing").equals(script(teacher, VIDEOS)));
+            assertThat(teacher.findElement(By.id("notice")).getText())
+                    .isEqualTo("浏览器暂停了声音：点击页面任意处即可听到各教室。");
             teacher.findElement(By.id("videos-h")).click();
             waitFor(teacher).until(d -> List.of("sound playing", "sound playing").equals(script(teacher, VIDEOS)));
             assertThat(teacher.findElement(By.id("notice")).isDisplayed()).isFalse();

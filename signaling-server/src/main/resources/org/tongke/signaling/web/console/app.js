@@ -202,10 +202,17 @@ class Console {
   /** What a test (or a curious engineer in the devtools) reads; changes nothing. */
   debug() {
     return {
-      session: this.me?.session ?? null, role: this.me?.role ?? null, link: this.link.state,
-      resumes: this.client.resumes, replay: this.client.replay, lastSeq: this.client.lastSeq, room: this.model.state,
-      away: [...this.model.away], camera: this.localStream !== null,
-      microphone: this.localStream?.getAudioTracks().some((track) => track.enabled) ?? false, peers: this.peers?.summary() ?? {},
+      session: this.me?.session ?? null,
+      role: this.me?.role ?? null,
+      link: this.link.state,
+      resumes: this.client.resumes,
+      replay: this.client.replay,
+      lastSeq: this.client.lastSeq,
+      room: this.model.state,
+      away: [...this.model.away],
+      camera: this.localStream !== null,
+      microphone: this.localStream?.getAudioTracks().some((track) => track.enabled) ?? false,
+      peers: this.peers?.summary() ?? {},
     };
   }
 }

@@ -26,6 +26,11 @@ function button(action, label, data = {}, cls = '') {
   return el('button', { type: 'button', class: cls, dataset: { action, ...data } }, label);
 }
 
+/** A button that turns {@code action} off when it is on, and on when off (data-on: what a click asks). */
+function switchButton(action, classroom, on, offLabel, onLabel) {
+  return button(action, t(on ? offLabel : onLabel), { classroom, on: String(!on) }, on ? 'on' : '');
+}
+
 /** Who a participant is, in words: the classroom they speak for, else their role and name. */
 export function whoIs(p) {
   if (p.role === 'lead-teacher') {
@@ -151,9 +156,10 @@ export class View {
         el('td', {}, att ? t('attendance.value', att) : t('attendance.none')),
         el('td', {}, s.floor === c ? button('revoke', t('control.floor'), {}, 'on')
           : button('grant', t('control.floor'), { classroom: c })),
-        el('td', {}, button('mute', muted ? t('control.unmute') : t('control.mute'), { classroom: c, on: String(!muted) }, muted ? 'on' : '')),
-        el('td', {}, button('lock', locked ? t('control.unlock') : t('control.lock'), { classroom: c, on: String(!locked) }, locked ? 'on' : '')),
-        el('td', {}, button('spotlight', spot ? t('control.unspotlight') : t('control.spotlight'), { classroom: spot ? '' : c }, spot ? 'on' : '')));
+        el('td', {}, switchButton('mute', c, muted, 'control.unmute', 'control.mute')),
+        el('td', {}, switchButton('lock', c, locked, 'control.unlock', 'control.lock')),
+        el('td', {}, button('spotlight', spot ? t('control.unspotlight') : t('control.spotlight'),
+          { classroom: spot ? '' : c }, spot ? 'on' : '')));
     });
     $('controls-rows').replaceChildren(...rows);
   }
