@@ -15,15 +15,21 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import org.tongke.signaling.service.SignalingService;
+import org.tongke.signaling.web.StaticResources;
 
-/** {@code GET /health} and {@code GET /metrics}; {@code /ws} goes on to the WebSocket handshake. */
+/**
+ * {@code GET /health}, {@code GET /metrics} and the console page ({@code /console}); {@code /ws} goes on
+ * to the WebSocket handshake.
+ */
 final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/ws";
 
     private final SignalingService service;
+    private final StaticResources console;
 
-    HttpEndpoints(SignalingService service) {
+    HttpEndpoints(SignalingService service, StaticResources console) {
         this.service = service;
+        this.console = console;
     }
 
     @Override
@@ -40,9 +46,11 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (path.equals("/metrics")) {
             respond(ctx, request, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
                     service.metrics().prometheus());
+        } else if (console.find(path).isPresent()) {
+            respond(ctx, request, page(console.find(path).get()));
         } else {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain",
-                    "not found; try /health, /metrics or a WebSocket on /ws\n");
+                    "not found; try /console, /health, /metrics or a WebSocket on /ws\n");
         }
     }
 
@@ -51,6 +59,22 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        respond(ctx, request, response);
+    }
+
+    /** The console's URL carries a token until the page removes it: never sent on as a referrer. */
+    private static FullHttpResponse page(StaticResources.Resource file) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(file.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, file.contentType())
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+                .set("Referrer-Policy", "no-referrer")
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Content-Security-Policy", "default-src 'self'; connect-src 'self'; img-src 'self' data:");
+        return response;
+    }
+
+    private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response) {
         HttpUtil.setContentLength(response, response.content().readableBytes());
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);

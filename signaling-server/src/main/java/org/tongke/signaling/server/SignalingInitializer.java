@@ -13,6 +13,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.service.SignalingService;
+import org.tongke.signaling.web.StaticResources;
 
 /** Wires one connection's pipeline, a flat list with named limits; nothing else. */
 final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
@@ -29,6 +30,8 @@ final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
     private final MessageCodec codec;
     private final ChannelGroup channels;
     private final java.time.Clock clock;
+    /** Read from the jar here, on the starting thread, never on an event loop. */
+    private final StaticResources console = StaticResources.console();
 
     SignalingInitializer(ServerOptions options, SslContext ssl, SignalingService service, MessageCodec codec,
             ChannelGroup channels, java.time.Clock clock) {
@@ -50,7 +53,7 @@ final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_CONTENT));
         p.addLast("classroom-endpoints", new ClassroomEndpoints(service, clock));
-        p.addLast("http-endpoints", new HttpEndpoints(service));
+        p.addLast("http-endpoints", new HttpEndpoints(service, console));
         p.addLast("client-close", new ClientCloseHandler());
         p.addLast("websocket", new WebSocketServerProtocolHandler(HttpEndpoints.WEBSOCKET_PATH, null, false,
                 MAX_FRAME_BYTES));

@@ -2,7 +2,7 @@
  * The Netty server. {@link org.tongke.signaling.server.SignalingInitializer} wires one flat
  * pipeline per connection:
  * <pre>
- * [SslHandler] -> HttpServerCodec -> HttpObjectAggregator(MAX_HTTP_CONTENT) -> HttpEndpoints (/health, /metrics)
+ * [SslHandler] -> HttpServerCodec -> HttpObjectAggregator(MAX_HTTP_CONTENT) -> HttpEndpoints (/health, /metrics, /console)
  *   -> WebSocketServerProtocolHandler("/ws", MAX_FRAME_BYTES) -> IdleStateHandler(2 heartbeats)
  *   -> FrameCodec (JSON text frames to records) -> RateLimitHandler (token bucket)
  *   -> SlowConsumerHandler (writability bound) -> SessionHandler (hands each message to SignalingService)
