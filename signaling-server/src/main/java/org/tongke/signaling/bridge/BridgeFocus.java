@@ -29,6 +29,8 @@ public final class BridgeFocus {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeFocus.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A browser gathers a handful of candidates per network interface; more before an answer is noise. */
+    private static final int MAX_EARLY_CANDIDATES = 32;
 
     /** Where the focus's messages go: the signaling service, which numbers and sends them. */
     public interface Outbox {
@@ -48,6 +50,8 @@ public final class BridgeFocus {
         boolean awaitingAnswer;
         boolean stale;
         MediaTransport transport;
+        /** Candidates the browser trickled before its answer arrived (both race after setLocalDescription). */
+        final List<IceCandidate> early = new ArrayList<>();
 
         Console(String statsId) {
             this.statsId = statsId;
@@ -171,8 +175,15 @@ public final class BridgeFocus {
     }
 
     private void answer(RoomFocus focus, String session, Console console, String sdp) {
-        ConsoleAnswerSdp.Answer answer = ConsoleAnswerSdp.read(session, sdp);
+        ConsoleAnswerSdp.Answer read = ConsoleAnswerSdp.read(session, sdp);
+        ConsoleAnswerSdp.Answer answer;
         synchronized (focus) {
+            List<IceCandidate> candidates = new ArrayList<>(read.transport().candidates());
+            console.early.stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
+            console.early.clear();
+            MediaTransport t = read.transport();
+            answer = new ConsoleAnswerSdp.Answer(new MediaTransport(t.ufrag(), t.pwd(), t.fingerprints(), candidates,
+                    t.webSockets()), read.sources());
             console.awaitingAnswer = false;
             console.transport = answer.transport();
             Map<String, MediaSourceSpec> before = new LinkedHashMap<>(focus.sources);
@@ -202,7 +213,13 @@ public final class BridgeFocus {
         }
         MediaTransport updated;
         synchronized (focus) {
-            if (console.transport == null || console.transport.candidates().contains(candidate)) {
+            if (console.transport == null) {
+                if (console.early.size() < MAX_EARLY_CANDIDATES) {
+                    console.early.add(candidate);
+                }
+                return;
+            }
+            if (console.transport.candidates().contains(candidate)) {
                 return;
             }
             List<IceCandidate> all = new ArrayList<>(console.transport.candidates());

@@ -40,8 +40,9 @@ public final class BridgeOfferSdp {
         line(sdp, "a=msid-semantic: WMS *");
         MediaSourceSpec feedbackAudio = feedback(allocation, MediaSourceSpec.Kind.AUDIO);
         MediaSourceSpec feedbackVideo = feedback(allocation, MediaSourceSpec.Kind.VIDEO);
-        section(sdp, allocation, 0, MediaSourceSpec.Kind.AUDIO, "sendrecv", feedbackAudio, "jvb", true);
-        section(sdp, allocation, 1, MediaSourceSpec.Kind.VIDEO, "sendrecv", feedbackVideo, "jvb", false);
+        // The bridge's feedback sources carry RTCP only: no msid, so the browser makes no stream of them.
+        section(sdp, allocation, 0, MediaSourceSpec.Kind.AUDIO, "sendrecv", feedbackAudio, null, true);
+        section(sdp, allocation, 1, MediaSourceSpec.Kind.VIDEO, "sendrecv", feedbackVideo, null, false);
         for (int i = 0; i < remoteSections.size(); i++) {
             String name = remoteSections.get(i);
             MediaSourceSpec source = remoteSources.get(name);
@@ -76,10 +77,14 @@ public final class BridgeOfferSdp {
                 line(sdp, "a=ssrc-group:" + group.semantics() + " " + ssrcs);
             }
             for (long ssrc : source.ssrcs()) {
-                line(sdp, "a=ssrc:" + ssrc + " cname:" + stream);
-                line(sdp, "a=ssrc:" + ssrc + " msid:" + stream + " " + source.name());
+                line(sdp, "a=ssrc:" + ssrc + " cname:" + (stream == null ? "jvb" : stream));
+                if (stream != null) {
+                    line(sdp, "a=ssrc:" + ssrc + " msid:" + stream + " " + source.name());
+                }
             }
-            line(sdp, "a=msid:" + stream + " " + source.name());
+            if (stream != null) {
+                line(sdp, "a=msid:" + stream + " " + source.name());
+            }
         }
     }
 

@@ -68,6 +68,7 @@ public final class MessageCodec {
         CHANGES.put("lesson", RoomChange.Lesson.class);
         CHANGES.put("media", RoomChange.Media.class);
         CHANGES.put("recording", RoomChange.Recording.class);
+        CHANGES.put("media-notice", RoomChange.MediaNotice.class);
     }
 
     private final ObjectMapper json = JsonMapper.builder()

@@ -15,10 +15,17 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     private final ConcurrentMap<String, Room> rooms = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int maxRooms;
+    private final boolean bridging;
 
     public InMemoryRoomRegistry(Clock clock, int maxRooms) {
+        this(clock, maxRooms, false);
+    }
+
+    /** @param bridging whether rooms of three classrooms or more go through a bridge (one is configured) */
+    public InMemoryRoomRegistry(Clock clock, int maxRooms, boolean bridging) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxRooms = maxRooms;
+        this.bridging = bridging;
     }
 
     @Override
@@ -32,6 +39,7 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
             throw new RoomException(RoomProblem.ROOM_LIMIT, "this node holds " + maxRooms + " rooms already");
         }
         Room room = new Room(id, title, classrooms, host, keepUntil, clock);
+        room.allowBridge(bridging);
         if (rooms.putIfAbsent(id, room) != null) {
             throw new RoomException(RoomProblem.ROOM_EXISTS, "room " + id + " is open already");
         }

@@ -46,6 +46,10 @@ public final class Room {
     private String floor;
     private String spotlight;
     private MediaMode media = MediaMode.P2P;
+    /** Whether this node has a bridge to offer: without one, every lesson stays peer to peer (a mesh from three). */
+    private boolean bridgeable;
+    /** Set when no bridge could carry the lesson any more: it falls back to peer to peer. */
+    private boolean bridgeLost;
 
     /** @param classrooms the rural classrooms ({@code school/room}) */
     public Room(String id, String title, List<String> classrooms, Clock clock) {
@@ -308,6 +312,44 @@ public final class Room {
         return media;
     }
 
+    /** Lets the room go through a bridge from three classrooms (the node has one configured). */
+    public synchronized void allowBridge(boolean allowed) {
+        bridgeable = allowed;
+        if (remode()) {
+            announce(new RoomChange.Media(media.word()));
+        }
+    }
+
+    /**
+     * Tells the room, in words, what happened to its media ({@code code} stable, {@code message}
+     * for people); {@code lost}: no bridge can carry it, and it falls back to peer to peer.
+     */
+    public synchronized void mediaNotice(String code, String message, boolean lost) {
+        announce(new RoomChange.MediaNotice(code, message));
+        if (lost) {
+            bridgeLost = true;
+            if (remode()) {
+                announce(new RoomChange.Media(media.word()));
+            }
+        }
+    }
+
+    /** A signal from the bridge (the server speaking for it) to one member; false when it is gone. */
+    public synchronized boolean signalFromBridge(String to, String bridge, String kind, Object payload) {
+        Member addressee = members.get(to);
+        if (addressee == null) {
+            return false;
+        }
+        addressee.signal(id, bridge, kind, payload);
+        return true;
+    }
+
+    /** The members who send or receive media (teachers and staff; agents record on their own boxes). */
+    public synchronized List<Participant> mediaParticipants() {
+        return members.values().stream().map(Member::participant)
+                .filter(p -> !Roles.AGENT.equals(p.role())).toList();
+    }
+
     public synchronized RoomState state() {
         List<Participant> participants = new ArrayList<>();
         members.values().forEach(m -> participants.add(m.participant()));
@@ -332,7 +374,7 @@ public final class Room {
                 present.add(p.classroom());
             }
         }
-        MediaMode next = MediaMode.forClassrooms(present.size());
+        MediaMode next = bridgeable && !bridgeLost ? MediaMode.forClassrooms(present.size()) : MediaMode.P2P;
         boolean changed = next != media;
         media = next;
         return changed;

@@ -101,6 +101,16 @@ public interface RoomChange {
         }
     }
 
+    /**
+     * What happened to the room's media, in words: a bridge failed and the lesson moved, or no
+     * bridge is left. {@code code} is stable ({@code bridge-failed}, ...), {@code message} for people.
+     */
+    record MediaNotice(String code, String message) implements RoomChange {
+        public String kind() {
+            return "media-notice";
+        }
+    }
+
     /** A classroom's agent started or stopped recording the lesson. */
     record Recording(String classroom, boolean recording) implements RoomChange {
         public String kind() {

@@ -14,9 +14,10 @@ import org.tongke.signaling.ice.IceConfig;
  * @param slowConsumerGrace how long a connection may stay unwritable before it is closed
  * @param ice        STUN and TURN servers handed to clients in {@code welcome}
  * @param resumeGrace how long a dropped session stays in its rooms (away), waiting to be resumed
+ * @param bridges    Jitsi Videobridges' private HTTP APIs (Colibri2 over REST); none: every lesson peer to peer
  */
 public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartbeat, int messagesPerSecond,
-        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice, Duration resumeGrace) {
+        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice, Duration resumeGrace, java.util.List<java.net.URI> bridges) {
     public static final int DEFAULT_PORT = 8443;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     /** Control messages come at a few a second; 50/s with a burst of 100 leaves room for chat and relays. */
@@ -38,6 +39,7 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
         Objects.requireNonNull(slowConsumerGrace, "slowConsumerGrace");
         Objects.requireNonNull(ice, "ice");
         Objects.requireNonNull(resumeGrace, "resumeGrace");
+        bridges = java.util.List.copyOf(bridges);
         if (resumeGrace.isNegative()) {
             throw new IllegalArgumentException("resume grace " + resumeGrace + " is negative");
         }
@@ -48,33 +50,39 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
 
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PORT, null, null, DEFAULT_HEARTBEAT, DEFAULT_MESSAGES_PER_SECOND,
-                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none(), DEFAULT_RESUME_GRACE);
+                DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none(), DEFAULT_RESUME_GRACE,
+                java.util.List.of());
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
+        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
-        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
+        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
     }
 
     public ServerOptions withHeartbeat(Duration every) {
-        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace);
+        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
     }
 
     public ServerOptions withRate(int perSecond, int burstSize) {
-        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice, resumeGrace);
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
     }
 
     public ServerOptions withIce(IceConfig iceServers) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms,
-                iceServers, resumeGrace);
+                iceServers, resumeGrace, bridges);
     }
 
     public ServerOptions withResumeGrace(Duration grace) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
-                grace);
+                grace, bridges);
+    }
+
+    public ServerOptions withBridges(java.util.List<java.net.URI> bridgeApis) {
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
+                resumeGrace, bridgeApis);
     }
 
     public boolean tls() {

@@ -14,13 +14,21 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.agent.ClassroomAgents;
+import org.tongke.signaling.bridge.BridgeClient;
+import org.tongke.signaling.bridge.BridgeFocus;
+import org.tongke.signaling.bridge.BridgePool;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
@@ -35,6 +43,8 @@ public final class SignalingServer implements AutoCloseable {
     public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
     /** How long clients get to answer the close frame when the server stops. */
     public static final long CLOSE_WAIT_MILLIS = 2000;
+    /** How often every bridge's health and load are checked. */
+    static final long BRIDGE_CHECK_SECONDS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
 
@@ -66,10 +76,14 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
             ScheduleSource schedules, LessonRooms.Timing timing) throws InterruptedException {
         SslContext ssl = sslContext(options);
-        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms());
+        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty());
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
                 options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
         LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing);
+        BridgePool bridges = bridgePool(options, clock);
+        if (!bridges.isEmpty()) {
+            service.bridgeWith(new BridgeFocus(bridges, service.bridgeOutbox(), () -> UUID.randomUUID().toString()));
+        }
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup channels = new DefaultChannelGroup("signaling", GlobalEventExecutor.INSTANCE);
@@ -80,6 +94,11 @@ public final class SignalingServer implements AutoCloseable {
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childHandler(new SignalingInitializer(options, ssl, service, new MessageCodec(), channels, clock))
                     .bind(options.port()).sync().channel();
+            if (!bridges.isEmpty()) {
+                // Health and load of every bridge; the checks are asynchronous, nothing waits here.
+                workers.next().scheduleAtFixedRate(() -> guarded("bridge checks", bridges::refresh), 0,
+                        BRIDGE_CHECK_SECONDS, TimeUnit.SECONDS);
+            }
             long sweep = sweepMillis(options.resumeGrace());
             workers.next().scheduleAtFixedRate(service::expireAway, sweep, sweep, TimeUnit.MILLISECONDS);
             var timetableLoop = workers.next();
@@ -95,6 +114,15 @@ public final class SignalingServer implements AutoCloseable {
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    private static BridgePool bridgePool(ServerOptions options, Clock clock) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(BridgeClient.DEFAULT_TIMEOUT).build();
+        List<BridgeClient> clients = new ArrayList<>();
+        for (URI api : options.bridges()) {
+            clients.add(new BridgeClient(api.getHost() + ":" + api.getPort(), api, http, BridgeClient.DEFAULT_TIMEOUT));
+        }
+        return new BridgePool(clients, clock);
     }
 
     public int port() {

@@ -20,9 +20,11 @@ final class RoomActions {
     private static final Logger LOG = LoggerFactory.getLogger(RoomActions.class);
 
     private final RoomRegistry rooms;
+    private final MediaBridging bridging;
 
-    RoomActions(RoomRegistry rooms) {
+    RoomActions(RoomRegistry rooms, MediaBridging bridging) {
         this.rooms = rooms;
+        this.bridging = bridging;
     }
 
     void apply(Session session, ClientMessage.ForRoom message) {
@@ -41,12 +43,18 @@ final class RoomActions {
         }
     }
 
+    /** A session back after a drop: its bridged rooms restart ICE with the bridge. */
+    void back(Session session, Room room) {
+        bridging.resumed(session.id(), room);
+    }
+
     void leave(Session session, Room room, String reason) {
         session.rooms().remove(room.id());
         if (room.leave(session.id(), reason)) {
             rooms.removeIfEmpty(room);
             LOG.info("Room {} closed: its last participant left", room.id());
         }
+        bridging.reconcile(room);
     }
 
     private void control(String sid, Room room, ClientMessage.ForRoom m) {
@@ -75,7 +83,12 @@ final class RoomActions {
         } else if (m instanceof ClientMessage.Recording r) {
             room.recording(sid, r.recording());
         } else if (m instanceof ClientMessage.Signal signal) {
-            room.relay(sid, signal.to(), signal.kind(), signal.payload());
+            if (!room.has(sid)) {
+                throw new RoomException(RoomProblem.NOT_IN_ROOM, "you have not joined room " + room.id());
+            }
+            if (!bridging.signal(sid, room, signal.to(), signal.kind(), signal.payload())) {
+                room.relay(sid, signal.to(), signal.kind(), signal.payload());
+            }
         } else {
             throw new IllegalStateException("no action for " + m.getClass().getSimpleName());
         }
@@ -99,6 +112,7 @@ final class RoomActions {
         }
         session.rooms().add(room.id());
         room.join(session);
+        bridging.reconcile(room);
     }
 
     private Room room(ClientMessage.ForRoom message) {

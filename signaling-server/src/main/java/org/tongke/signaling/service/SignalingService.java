@@ -57,6 +57,7 @@ public final class SignalingService {
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
     /** Every live session, connected or away, by session id. */
     private final ConcurrentMap<String, Session> byId = new ConcurrentHashMap<>();
+    private final MediaBridging bridging;
 
     /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
@@ -86,7 +87,8 @@ public final class SignalingService {
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.heartbeatSeconds = Math.max(1, heartbeat.toSeconds());
-        this.actions = new RoomActions(rooms);
+        this.bridging = new MediaBridging(rooms);
+        this.actions = new RoomActions(rooms, bridging);
         metrics.gauges(this::connectionsByRole, rooms::size);
         metrics.classrooms(() -> agents.registry().countByState());
     }
@@ -173,6 +175,19 @@ public final class SignalingService {
         return new Health("ok", unwelcomed.size() + sessions.size(), rooms.size());
     }
 
+    /**
+     * Lessons of three classrooms or more go through {@code focus}'s bridges; call before the
+     * server starts. The focus must have been made with {@link #bridgeOutbox()}.
+     */
+    public void bridgeWith(org.tongke.signaling.bridge.BridgeFocus focus) {
+        bridging.use(focus);
+    }
+
+    /** Where a bridge focus delivers its offers and notices: the rooms of this service. */
+    public org.tongke.signaling.bridge.BridgeFocus.Outbox bridgeOutbox() {
+        return bridging.outbox();
+    }
+
     public SignalingMetrics metrics() {
         return metrics;
     }
@@ -237,7 +252,7 @@ public final class SignalingService {
         boolean snapshot = resumed.get().snapshot();
         for (String roomId : session.rooms()) {
             rooms.find(roomId).filter(room -> room.back(session.id(), snapshot))
-                    .ifPresentOrElse(room -> { }, () -> session.rooms().remove(roomId));
+                    .ifPresentOrElse(room -> actions.back(session, room), () -> session.rooms().remove(roomId));
         }
         agents.resumed(session);
         agents.rooms(session, session.rooms());

@@ -33,9 +33,9 @@ import org.jitsi.xmpp.extensions.colibri2.json.Colibri2JSONSerializer;
  * a meeting created twice). It serves {@code /about/health} and {@code /colibri/stats}, and can be
  * told to fail: answer a status, answer late, or leave the transport out.
  */
-final class StandInBridge implements AutoCloseable {
+public final class StandInBridge implements AutoCloseable {
     /** One endpoint as the stand-in keeps it. */
-    record EndpointState(String id, List<MediaSourceSpec> sources, MediaTransport consoleTransport) {
+    public record EndpointState(String id, List<MediaSourceSpec> sources, MediaTransport consoleTransport) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,7 +49,7 @@ final class StandInBridge implements AutoCloseable {
     private volatile boolean healthy = true;
     private volatile double stress;
 
-    StandInBridge() throws IOException {
+    public StandInBridge() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/colibri/v2/conferences", this::conferences);
@@ -58,11 +58,11 @@ final class StandInBridge implements AutoCloseable {
         server.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    void failWith(int status) {
+    public void failWith(int status) {
         failWithStatus = status;
     }
 
@@ -82,11 +82,11 @@ final class StandInBridge implements AutoCloseable {
         this.stress = stress;
     }
 
-    List<ObjectNode> requests() {
+    public List<ObjectNode> requests() {
         return List.copyOf(requests);
     }
 
-    Map<String, Map<String, EndpointState>> conferences() {
+    public Map<String, Map<String, EndpointState>> conferences() {
         Map<String, Map<String, EndpointState>> copy = new LinkedHashMap<>();
         conferences.forEach((id, eps) -> copy.put(id, Map.copyOf(eps)));
         return copy;

@@ -7,7 +7,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,13 +33,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.testing.HeadlessChromium;
 import org.tongke.signaling.server.ServerOptions;
 import org.tongke.signaling.server.SignalingServer;
 import org.tongke.signaling.service.SignalingService;
@@ -54,8 +50,6 @@ import org.tongke.signaling.service.SignalingService;
  * a relay the test cuts.
  */
 class ConsolePageIT {
-    private static final String DRIVER = env("TONGKE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static final String BROWSER = env("TONGKE_TEST_CHROMIUM", "/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(25);
     private static final byte[] SECRET = "a-console-page-test-secret-of-more-than-32-bytes".getBytes(StandardCharsets.UTF_8);
     private static final String RURAL = "wuzhong/lubo";
@@ -76,8 +70,6 @@ class ConsolePageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        requireExecutable(DRIVER, "TONGKE_TEST_CHROMEDRIVER", "chromium-driver");
-        requireExecutable(BROWSER, "TONGKE_TEST_CHROMIUM", "chromium");
         // A high message rate: one test floods a room's chat from a single client.
         server = SignalingServer.start(ServerOptions.defaults().withPort(0).withRate(1000, 1000),
                 new TokenVerifier(SECRET, Clock.systemUTC()), Clock.systemUTC());
@@ -388,27 +380,7 @@ class ConsolePageIT {
     }
 
     private static ChromeDriver chromium(String who) {
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1100,800", "--user-data-dir=" + dir.resolve("chromium-" + who),
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.start(dir.resolve("chromium-" + who), HeadlessChromium.FAKE_MEDIA);
     }
 
-    private static void requireExecutable(String path, String variable, String debianPackage) {
-        if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException("The console page test needs " + path + " (Debian package " + debianPackage
-                    + ", or set " + variable + " to another path); it is missing or not executable");
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

@@ -113,6 +113,7 @@ class Console {
       case 'snapshot':
         if (m.room === this.model.id) {
           this.model.applySnapshot(m.state);
+          this.peers.setMode(m.state.media, m.state.participants);
           this.peers.reconcile(m.state.participants);
           this.draw();
         }
@@ -141,6 +142,10 @@ class Console {
       this.peers.joined(change.participant);
     } else if (change.kind === 'left') {
       this.peers.close(change.participant.session);
+    } else if (change.kind === 'media') {
+      this.peers.setMode(change.mode, this.model.state?.participants ?? []);
+    } else if (change.kind === 'media-notice') {
+      this.view.notice(change.message);
     }
     this.draw();
   }
@@ -196,7 +201,7 @@ class Console {
   }
 
   drawVideos() {
-    this.view.videos(this.model, this.me, this.localStream, this.peers?.peers ?? new Map());
+    this.view.videos(this.model, this.me, this.localStream, this.peers?.tiles() ?? new Map());
   }
 
   /** What a test (or a curious engineer in the devtools) reads; changes nothing. */
@@ -213,6 +218,8 @@ class Console {
       camera: this.localStream !== null,
       microphone: this.localStream?.getAudioTracks().some((track) => track.enabled) ?? false,
       peers: this.peers?.summary() ?? {},
+      media: this.peers?.mode ?? null,
+      forwarded: this.peers?.forwardedTracks() ?? {},
     };
   }
 }

@@ -6,11 +6,15 @@
 // from a snapshot may still bring, is settled by the perfect negotiation pattern: the polite side
 // (the lower session id; staff always) rolls its offer back and answers.
 //
-// Everything here is keyed by the remote `from` of a signal. In `bridge` mode the bridge will be
-// such a remote (its offer relayed by the server); an offer from a session not yet known creates
-// its peer on arrival, so that needs no second code path.
+// Everything here is keyed by the remote `from` of a signal. In `bridge` mode the bridge is such a
+// remote, session `bridge`: the server speaks for it, it always offers, and one connection with it
+// carries every other room's tracks, each in a stream whose id is its owner's session; those are
+// sorted into one entry per participant, so the tiles are drawn the same way in both modes.
 import { MEDIA_ROLES } from './room.js';
 import { readReport, measure, classify } from './quality.js';
+
+/** The session id the bridge speaks with (docs/media.md). */
+export const BRIDGE = 'bridge';
 
 /** Whether {@code me} starts the connection with {@code other}; {@code meLater}: I joined after them. */
 export function offers(me, other, meLater) {
@@ -34,6 +38,38 @@ export class Peers {
     this.onChange = onChange;
     this.iceServers = [];
     this.peers = new Map();
+    this.mode = 'p2p';
+    // In bridge mode: per remote session, the tracks the bridge forwards from it.
+    this.remote = new Map();
+  }
+
+  /** What the tiles draw, by remote session: the peers themselves, or in bridge mode their streams. */
+  tiles() {
+    if (this.mode !== 'bridge') {
+      return this.peers;
+    }
+    const bridge = this.peers.get(BRIDGE);
+    this.remote.forEach((entry) => {
+      entry.quality = bridge?.quality ?? 'unknown';
+      entry.measured = bridge?.measured ?? null;
+    });
+    return this.remote;
+  }
+
+  /**
+   * The room's media mode changed: every connection of the old mode goes; in p2p the rule of who
+   * offers starts the new ones, in bridge mode the bridge's offer will come.
+   */
+  setMode(mode, participants) {
+    if (mode === this.mode) {
+      return;
+    }
+    this.mode = mode;
+    this.closeAll();
+    this.remote.clear();
+    if (mode === 'p2p') {
+      this.reconcile(participants);
+    }
   }
 
   setIceServers(list) {
@@ -48,6 +84,9 @@ export class Peers {
         this.close(session);
       }
     }
+    if (this.mode === 'bridge') {
+      return;
+    }
     for (const p of participants) {
       if (p.session !== this.me.session && !this.peers.has(p.session) && offers(this.me, p, true)) {
         this.create(p, true);
@@ -57,6 +96,9 @@ export class Peers {
 
   /** Delta joined: the newcomer offers, unless it is staff (then I do). */
   joined(participant) {
+    if (this.mode === 'bridge') {
+      return;
+    }
     if (participant.session !== this.me.session && offers(this.me, participant, false)) {
       this.close(participant.session);
       this.create(participant, true);
@@ -64,6 +106,9 @@ export class Peers {
   }
 
   close(session) {
+    if (this.remote.delete(session)) {
+      this.onChange(null);
+    }
     const peer = this.peers.get(session);
     if (peer) {
       this.peers.delete(session);
@@ -93,13 +138,18 @@ export class Peers {
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     const peer = {
       participant, pc, stream: new MediaStream(), chain: Promise.resolve(), attached: false,
-      polite: this.me.role === 'staff' || (participant.role !== 'staff' && this.me.session < participant.session),
+      polite: participant.session === BRIDGE || this.me.role === 'staff'
+        || (participant.role !== 'staff' && this.me.session < participant.session),
       makingOffer: false, ignoreOffer: false, sample: null, measured: null, quality: 'unknown',
     };
     this.peers.set(participant.session, peer);
     const to = participant.session;
     pc.ontrack = (event) => {
-      peer.stream.addTrack(event.track);
+      if (to === BRIDGE) {
+        this.forwarded(event);
+      } else {
+        peer.stream.addTrack(event.track);
+      }
       this.onChange(peer);
     };
     pc.onicecandidate = ({ candidate }) => {
@@ -109,7 +159,7 @@ export class Peers {
     };
     pc.onnegotiationneeded = () => this.offer(peer);
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'failed' && offers(this.me, participant, true)) {
+      if (pc.connectionState === 'failed' && to !== BRIDGE && offers(this.me, participant, true)) {
         pc.restartIce();
       }
       this.onChange(peer);
@@ -138,8 +188,31 @@ export class Peers {
     }
   }
 
+  /** A track the bridge forwards: into the entry of the session its stream is named after. */
+  forwarded(event) {
+    // Sections 0 and 1 carry my own camera and microphone up, and only the bridge's RTCP down.
+    const owner = event.streams[0]?.id;
+    if (!owner || event.transceiver?.mid === '0' || event.transceiver?.mid === '1') {
+      return;
+    }
+    let entry = this.remote.get(owner);
+    if (!entry) {
+      entry = { participant: { session: owner }, stream: new MediaStream(), quality: 'unknown', measured: null };
+      this.remote.set(owner, entry);
+    }
+    entry.stream.addTrack(event.track);
+    event.streams[0].onremovetrack = ({ track }) => {
+      entry.stream.removeTrack(track);
+      if (entry.stream.getTracks().length === 0) {
+        this.remote.delete(owner);
+      }
+      this.onChange(entry);
+    };
+  }
+
   async offer(peer) {
-    if (this.me.role === 'staff') {
+    // The bridge always offers; a console only answers it.
+    if (this.me.role === 'staff' || peer.participant.session === BRIDGE) {
       return;
     }
     try {
@@ -194,6 +267,15 @@ export class Peers {
         // closed meanwhile
       }
     }));
+  }
+
+  /** In bridge mode, the kinds of the tracks the bridge forwards, by the session they come from. */
+  forwardedTracks() {
+    const out = {};
+    this.remote.forEach((entry, owner) => {
+      out[owner] = entry.stream.getTracks().map((track) => track.kind).sort();
+    });
+    return out;
   }
 
   /** What the test hook and the page show, per remote session. */
