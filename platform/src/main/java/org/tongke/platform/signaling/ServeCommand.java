@@ -77,6 +77,10 @@ public final class ServeCommand implements Callable<Integer> {
     Path turnSecretFile;
     @Option(names = "--turn-ttl", paramLabel = "D", defaultValue = "12h", description = "How long a TURN credential stays valid: 12h, 90m, 1d, PT12H (default: ${DEFAULT-VALUE}).")
     String turnTtl;
+    @Option(names = "--bridge", paramLabel = "URL", description = "A Jitsi Videobridge's private HTTP API with Colibri2 over"
+            + " REST (http://HOST:8080/); repeatable. With one, lessons of three classrooms or more go through the least"
+            + " loaded healthy bridge; without, they stay peer to peer (see docs/media.md).")
+    List<String> bridges = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
             timing = new LessonRooms.Timing(DurationText.parse(lessonLead, "--lesson-lead", Duration.ofHours(2)),
                     DurationText.parse(lessonLinger, "--lesson-linger", Duration.ofHours(2)), LessonRooms.DEFAULT_EVERY);
             options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice)
-                    .withResumeGrace(DurationText.parse(resumeGrace, "--resume-grace", Duration.ofMinutes(10)));
+                    .withResumeGrace(DurationText.parse(resumeGrace, "--resume-grace", Duration.ofMinutes(10)))
+                    .withBridges(bridgeApis(bridges));
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
@@ -153,5 +158,24 @@ public final class ServeCommand implements Callable<Integer> {
         err.println(message);
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** Each --bridge as an http(s) URL with a host, or a message naming the flag and the value. */
+    static List<java.net.URI> bridgeApis(List<String> values) {
+        List<java.net.URI> apis = new ArrayList<>();
+        for (String value : values) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--bridge " + value + " is not a URL: " + e.getMessage());
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("--bridge " + value + " must be the bridge's private HTTP API,"
+                        + " like http://10.0.0.5:8080/");
+            }
+            apis.add(uri);
+        }
+        return apis;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class RoomTest {
 
     @BeforeEach
     void everyoneJoins() {
+        room.allowBridge(true);
         lead = join("lead", "lead-teacher", null);
         ruralA = join("a", "assistant-teacher", A);
         ruralB = join("b", "classroom-agent", B);
@@ -251,6 +253,7 @@ class RoomTest {
     @Test
     void mediaModeIsP2pUpToTwoClassroomsAndBridgeFromThree() {
         Room fresh = new Room("qt-02#1", "t", List.of(A, B), Clock.systemUTC());
+        fresh.allowBridge(true);
         Recorder teacher = new Recorder(new Participant("lead", "lead-teacher", "he", null));
         Recorder first = new Recorder(new Participant("a", "assistant-teacher", "a-person", A));
         Recorder second = new Recorder(new Participant("b", "classroom-agent", "b-agent", B));
@@ -275,6 +278,40 @@ class RoomTest {
     @Test
     void everyoneInTheRoomFromThreeClassroomsSeesBridge() {
         assertThat(room.state().media()).isEqualTo("bridge");
+    }
+
+    @Test
+    void withoutABridgeALessonOfThreeClassroomsStaysPeerToPeer() {
+        Room meshed = new Room("qt-03#1", "t", List.of(A, B), Clock.systemUTC());
+        meshed.join(new Recorder(new Participant("lead", "lead-teacher", "he", null)));
+        meshed.join(new Recorder(new Participant("a", "assistant-teacher", "a-person", A)));
+        meshed.join(new Recorder(new Participant("b", "assistant-teacher", "b-person", B)));
+
+        assertThat(meshed.media()).isEqualTo(MediaMode.P2P);
+    }
+
+    @Test
+    void aRoomWhoseBridgeIsLostIsToldWhyAndFallsBackToPeerToPeer() {
+        room.mediaNotice("bridge-none-available", "没有可用的媒体服务器", true);
+
+        assertThat(lead.deltas()).containsExactly(
+                new RoomChange.MediaNotice("bridge-none-available", "没有可用的媒体服务器"), new RoomChange.Media("p2p"));
+        assertThat(room.media()).isEqualTo(MediaMode.P2P);
+    }
+
+    @Test
+    void aBridgeThatMovedTheLessonIsOnlyANotice() {
+        room.mediaNotice("bridge-failed", "课堂已转到 jvb2", false);
+
+        assertThat(lead.deltas()).containsExactly(new RoomChange.MediaNotice("bridge-failed", "课堂已转到 jvb2"));
+        assertThat(room.media()).isEqualTo(MediaMode.BRIDGE);
+    }
+
+    @Test
+    void onlyMembersWithMediaGetSignalsFromTheBridge() {
+        assertThat(room.signalFromBridge("a", "bridge", "offer", Map.of("type", "offer"))).isTrue();
+        assertThat(room.signalFromBridge("nobody", "bridge", "offer", Map.of("type", "offer"))).isFalse();
+        assertThat(room.mediaParticipants()).extracting(Participant::session).containsExactly("lead", "a", "staff");
     }
 
     @Test
