@@ -1,0 +1,285 @@
+package org.tongke.bench.signaling;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signaling server's load benchmark. Starts the server (as {@code signaling serve} would)
+ * and the plain Netty echo server as processes, then a {@link LoadGenerator} process per
+ * scenario and target, and prints figures next to the echo baseline measured in the same run:
+ * (1) agents held, heap and RSS per connection; (2) lesson rooms at a fixed chat rate, relay
+ * latency; (3) the most messages a second delivered, against the echo server.
+ *
+ * <p>Arguments ({@code --name value}): {@code agents} (10000), {@code rooms} (200),
+ * {@code room-rate} chat lines a second per room (20), {@code seconds} measured (20),
+ * {@code hold-seconds} agents held (35: past two heartbeat intervals), {@code flood-seconds} (15),
+ * {@code server-heap} (512m), {@code scenarios} (agents,rooms,flood).
+ */
+public final class SignalingBench {
+    /** Each client's own pacing under the server's 50 a second per connection. */
+    static final double FLOOD_CAP_PER_CONNECTION = 45;
+    static final int FLOOD_IN_FLIGHT = 2;
+    static final int TEXT_CHARS = 64;
+    static final int WARMUP_SECONDS = 5;
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final Args args;
+    private final Path dir;
+    private final Path secret;
+    private final ChildProcess signaling;
+    private final ChildProcess echo;
+    private final int signalingPort;
+    private final int echoPort;
+
+    private SignalingBench(Args args, Path dir, Path secret, ChildProcess signaling, ChildProcess echo)
+            throws IOException {
+        this.args = args;
+        this.dir = dir;
+        this.secret = secret;
+        this.signaling = signaling;
+        this.echo = echo;
+        this.signalingPort = signaling.awaitPort();
+        this.echoPort = echo.awaitPort();
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Path dir = Files.createTempDirectory("signaling-bench");
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(48)));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        List<String> serverJvm = List.of("-Xmx" + args.text("server-heap", "512m"));
+        try (ChildProcess sig = ChildProcess.start("signaling", serverJvm, SignalingServerMain.class,
+                List.of(secret.toString()), dir);
+             ChildProcess echo = ChildProcess.start("echo", serverJvm, EchoServer.class, List.of(), dir)) {
+            new SignalingBench(args, dir, secret, sig, echo).run();
+        }
+        System.out.println("  logs: " + dir);
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Set<String> scenarios = Set.of(args.text("scenarios", "agents,rooms,flood").split(","));
+        System.out.printf("signaling load: %d cores shared by the server under test, the echo server (idle while the"
+                + " other runs) and the load generator; servers -Xmx%s, generator -Xmx1g with %d event loops; %s %s%n",
+                Runtime.getRuntime().availableProcessors(), args.text("server-heap", "512m"), LoadGenerator.THREADS,
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        if (scenarios.contains("agents")) {
+            agents();
+        }
+        Map<String, String> rooms = scenarios.contains("rooms") ? rooms() : Map.of();
+        if (scenarios.contains("flood")) {
+            flood(rooms.isEmpty() ? 0 : Integer.parseInt(rooms.get("frameBytes")));
+        }
+    }
+
+    private void agents() throws Exception {
+        int n = args.integer("agents", 10_000);
+        int hold = args.integer("hold-seconds", 35);
+        System.out.printf("(1) %,d agent connections (classroom-agent tokens; hello, then ping every 10 s), held %d s%n",
+                n, hold);
+        long echoIdle = echo.heapAfterGc();
+        long echoIdleRss = echo.residentBytes();
+        Map<String, String> e = holdAgents(echo, echoPort, "echo", n, Math.min(hold, 5));
+        long sigIdle = signaling.heapAfterGc();
+        long sigIdleRss = signaling.residentBytes();
+        Map<String, String> s = holdAgents(signaling, signalingPort, "signaling", n, hold);
+        System.out.printf("  %-34s %22s %22s%n", "", "echo baseline", "signaling");
+        System.out.printf("  %-34s %22s %22s%n", "welcomed / failed",
+                e.get("welcomed") + " / " + e.get("failed"), s.get("welcomed") + " / " + s.get("failed"));
+        System.out.printf("  %-34s %22s %22s%n", "connect time (s)", e.get("seconds"), s.get("seconds"));
+        System.out.printf("  %-34s %22s %22s%n", "still open at the end of the hold", e.get("open"), s.get("open"));
+        System.out.printf("  %-34s %22s %22s%n", "server says connections (/health)", "-", s.get("health"));
+        System.out.printf("  %-34s %22s %22s%n", "pongs received", e.get("pongs"), s.get("pongs"));
+        System.out.printf("  %-34s %22s %22s%n", "heap after GC, idle -> held (MiB)",
+                mib(echoIdle) + " -> " + mib(Long.parseLong(e.get("heap"))),
+                mib(sigIdle) + " -> " + mib(Long.parseLong(s.get("heap"))));
+        System.out.printf("  %-34s %22s %22s%n", "RSS, idle -> held (MiB)",
+                mib(echoIdleRss) + " -> " + mib(Long.parseLong(e.get("rss"))),
+                mib(sigIdleRss) + " -> " + mib(Long.parseLong(s.get("rss"))));
+        double eHeap = perConnection(e, "heap", echoIdle);
+        double sHeap = perConnection(s, "heap", sigIdle);
+        double eRss = perConnection(e, "rss", echoIdleRss);
+        double sRss = perConnection(s, "rss", sigIdleRss);
+        System.out.printf("  %-34s %22.1f %22.1f  = %.2fx echo%n", "heap per connection (KiB)", eHeap / 1024,
+                sHeap / 1024, sHeap / eHeap);
+        System.out.printf("  %-34s %22.1f %22.1f  = %.2fx echo%n", "RSS per connection (KiB)", eRss / 1024,
+                sRss / 1024, sRss / eRss);
+    }
+
+    private Map<String, String> holdAgents(ChildProcess server, int port, String target, int n, int hold)
+            throws Exception {
+        Map<String, String> seen = new HashMap<>();
+        try (ChildProcess gen = generator(target, "agents", port, List.of("--agents", String.valueOf(n),
+                "--hold-seconds", String.valueOf(hold)))) {
+            for (String line; (line = gen.readLine()) != null; ) {
+                String event = Events.name(line);
+                if (event == null) {
+                    continue;
+                }
+                seen.putAll(Events.values(line));
+                if (event.equals("holding")) {
+                    seen.put("heap", String.valueOf(server.heapAfterGc()));
+                    seen.put("rss", String.valueOf(server.residentBytes()));
+                    seen.put("health", server == signaling ? health() : "-");
+                    gen.tell("go");
+                }
+            }
+            requireExit(gen);
+        }
+        return seen;
+    }
+
+    private Map<String, String> rooms() throws Exception {
+        int rooms = args.integer("rooms", 200);
+        double rate = args.decimal("room-rate", 20);
+        int seconds = args.integer("seconds", 20);
+        int size = BenchTokens.ROOM_SIZE;
+        System.out.printf("(2) %d lesson rooms of %d (a lead teacher opens the room, %d rural assistant teachers join),"
+                + " %.0f chat lines a second per room (%.0f per member), each a delta to all %d; %d s measured after %d s%n",
+                rooms, size, size - 1, rate, rate / size, size, seconds, WARMUP_SECONDS);
+        Map<String, String> s = paced(signaling, signalingPort, "signaling", rooms, rate / size, seconds, 0);
+        int frameBytes = Integer.parseInt(s.get("frameBytes"));
+        Map<String, String> e = paced(echo, echoPort, "echo", rooms, rate, seconds, frameBytes);
+        System.out.printf("  %-34s %22s %22s%n", "", "echo, same frames/s", "signaling");
+        printRun(e, s);
+        return s;
+    }
+
+    private Map<String, String> paced(ChildProcess server, int port, String target, int rooms, double perConnection,
+            int seconds, int frameBytes) throws Exception {
+        return measured(server, target, "rooms", port, List.of("--rooms", String.valueOf(rooms),
+                "--per-connection", String.valueOf(perConnection), "--seconds", String.valueOf(seconds),
+                "--warmup-seconds", String.valueOf(WARMUP_SECONDS), "--text-chars", String.valueOf(TEXT_CHARS),
+                "--frame-bytes", String.valueOf(frameBytes)));
+    }
+
+    private void flood(int knownFrameBytes) throws Exception {
+        int rooms = args.integer("rooms", 200);
+        int seconds = args.integer("flood-seconds", 15);
+        System.out.printf("(3) most messages a second delivered: %,d connections (%d rooms of %d), each keeping %d own"
+                + " lines in flight (signaling: at most %.0f a second per connection, under the server's 50);"
+                + " echo frames of the chat delta's size%n", rooms * BenchTokens.ROOM_SIZE, rooms, BenchTokens.ROOM_SIZE,
+                FLOOD_IN_FLIGHT, FLOOD_CAP_PER_CONNECTION);
+        Map<String, String> s = measured(signaling, "signaling", "flood", signalingPort, floodArgs(rooms, seconds,
+                FLOOD_CAP_PER_CONNECTION, 0));
+        int frameBytes = knownFrameBytes > 0 ? knownFrameBytes : Integer.parseInt(s.get("frameBytes"));
+        Map<String, String> e = measured(echo, "echo", "flood", echoPort, floodArgs(rooms, seconds, 0, frameBytes));
+        System.out.printf("  %-34s %22s %22s%n", "", "echo baseline", "signaling");
+        printRun(e, s);
+        System.out.printf("  signaling delivers %.2fx the echo server's messages a second%n",
+                rate(s, "delivered") / rate(e, "delivered"));
+    }
+
+    private static List<String> floodArgs(int rooms, int seconds, double cap, int frameBytes) {
+        return List.of("--rooms", String.valueOf(rooms), "--seconds", String.valueOf(seconds), "--warmup-seconds",
+                String.valueOf(WARMUP_SECONDS), "--in-flight", String.valueOf(FLOOD_IN_FLIGHT), "--cap",
+                String.valueOf(cap), "--text-chars", String.valueOf(TEXT_CHARS), "--frame-bytes",
+                String.valueOf(frameBytes));
+    }
+
+    /** Runs a rooms or flood generator; adds the server's and generator's CPU over the measured window. */
+    private Map<String, String> measured(ChildProcess server, String target, String mode, int port, List<String> more)
+            throws Exception {
+        Map<String, String> seen = new HashMap<>();
+        try (ChildProcess gen = generator(target, mode, port, more)) {
+            long serverStart = 0;
+            long genStart = 0;
+            for (String line; (line = gen.readLine()) != null; ) {
+                String event = Events.name(line);
+                if ("measure-start".equals(event)) {
+                    serverStart = server.cpuTicks();
+                    genStart = gen.cpuTicks();
+                } else if ("measure-end".equals(event)) {
+                    seen.put("serverCpu", String.valueOf(server.cpuTicks() - serverStart));
+                    seen.put("generatorCpu", String.valueOf(gen.cpuTicks() - genStart));
+                } else if (event != null) {
+                    seen.putAll(Events.values(line));
+                }
+            }
+            requireExit(gen);
+        }
+        return seen;
+    }
+
+    private static void printRun(Map<String, String> e, Map<String, String> s) {
+        row("frames delivered a second", "%,.0f", rate(e, "delivered"), rate(s, "delivered"));
+        row("messages sent a second", "%,.0f", rate(e, "sent"), rate(s, "sent"));
+        row("delivered frame size (bytes)", "%.0f", num(e, "frameBytes"), num(s, "frameBytes"));
+        for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
+            row("latency " + p + " (ms)", "%.2f", num(e, p) / 1000, num(s, p) / 1000);
+        }
+        row("server CPU (cores busy)", "%.2f", cores(e, "serverCpu"), cores(s, "serverCpu"));
+        row("generator CPU (cores busy)", "%.2f", cores(e, "generatorCpu"), cores(s, "generatorCpu"));
+        row("server CPU ms per 1000 delivered", "%.1f", cpuPerThousand(e), cpuPerThousand(s));
+        System.out.printf("  %-34s %22s %22s%n", "errors / connections lost", e.get("errors") + " / " + e.get("lost"),
+                s.get("errors") + " / " + s.get("lost"));
+    }
+
+    private static void row(String label, String format, double echoValue, double signalingValue) {
+        System.out.printf("  %-34s %22s %22s%n", label, String.format(format, echoValue),
+                String.format(format, signalingValue));
+    }
+
+    private static double rate(Map<String, String> run, String key) {
+        return num(run, key) / num(run, "seconds");
+    }
+
+    private static double cores(Map<String, String> run, String key) {
+        return num(run, key) / TICKS_PER_SECOND / num(run, "seconds");
+    }
+
+    private static double cpuPerThousand(Map<String, String> run) {
+        return num(run, "serverCpu") / TICKS_PER_SECOND * 1000 / (num(run, "delivered") / 1000);
+    }
+
+    private static double num(Map<String, String> run, String key) {
+        String v = run.get(key);
+        if (v == null) {
+            throw new IllegalStateException("the generator reported no " + key + ": " + run);
+        }
+        return Double.parseDouble(v);
+    }
+
+    private ChildProcess generator(String target, String mode, int port, List<String> more) throws IOException {
+        List<String> a = new ArrayList<>(List.of("--mode", mode, "--target", target, "--port", String.valueOf(port),
+                "--secret-file", secret.toString()));
+        a.addAll(more);
+        return ChildProcess.start("generator-" + mode + "-" + target, List.of("-Xmx1g"), LoadGenerator.class, a, dir);
+    }
+
+    private static void requireExit(ChildProcess gen) throws InterruptedException {
+        int code = gen.awaitExit();
+        if (code != 0) {
+            throw new IllegalStateException("the load generator failed (exit " + code + "):\n" + gen.tail());
+        }
+    }
+
+    private double perConnection(Map<String, String> run, String key, long idle) {
+        return (Long.parseLong(run.get(key)) - idle) / Double.parseDouble(run.get("welcomed"));
+    }
+
+    private String health() throws IOException, InterruptedException {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + signalingPort + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.replaceAll(".*\"connections\":(\\d+).*", "$1").trim();
+    }
+
+    private static String mib(long bytes) {
+        return String.format("%.1f", bytes / 1048576.0);
+    }
+}
