@@ -77,12 +77,18 @@ public final class SignalingBench {
                 + " other runs) and the load generator; servers -Xmx%s, generator -Xmx1g with %d event loops; %s %s%n",
                 Runtime.getRuntime().availableProcessors(), args.text("server-heap", "512m"), LoadGenerator.THREADS,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        printLoad();
         if (scenarios.contains("agents")) {
             agents();
+            printLoad();
         }
         Map<String, String> rooms = scenarios.contains("rooms") ? rooms() : Map.of();
+        if (!rooms.isEmpty()) {
+            printLoad();
+        }
         if (scenarios.contains("flood")) {
             flood(rooms.isEmpty() ? 0 : Integer.parseInt(rooms.get("frameBytes")));
+            printLoad();
         }
     }
 
@@ -180,8 +186,8 @@ public final class SignalingBench {
         Map<String, String> e = measured(echo, "echo", "flood", echoPort, floodArgs(rooms, seconds, 0, frameBytes));
         System.out.printf("  %-34s %22s %22s%n", "", "echo baseline", "signaling");
         printRun(e, s);
-        System.out.printf("  signaling delivers %.2fx the echo server's messages a second%n",
-                rate(s, "delivered") / rate(e, "delivered"));
+        System.out.printf("  signaling delivers %.2fx the echo server's messages a second, %.2fx per server CPU-second%n",
+                rate(s, "delivered") / rate(e, "delivered"), perCpuSecond(s) / perCpuSecond(e));
     }
 
     private static List<String> floodArgs(int rooms, int seconds, double cap, int frameBytes) {
@@ -225,6 +231,7 @@ public final class SignalingBench {
         row("server CPU (cores busy)", "%.2f", cores(e, "serverCpu"), cores(s, "serverCpu"));
         row("generator CPU (cores busy)", "%.2f", cores(e, "generatorCpu"), cores(s, "generatorCpu"));
         row("server CPU ms per 1000 delivered", "%.1f", cpuPerThousand(e), cpuPerThousand(s));
+        row("delivered per server CPU-second", "%,.0f", perCpuSecond(e), perCpuSecond(s));
         System.out.printf("  %-34s %22s %22s%n", "errors / connections lost", e.get("errors") + " / " + e.get("lost"),
                 s.get("errors") + " / " + s.get("lost"));
     }
@@ -244,6 +251,11 @@ public final class SignalingBench {
 
     private static double cpuPerThousand(Map<String, String> run) {
         return num(run, "serverCpu") / TICKS_PER_SECOND * 1000 / (num(run, "delivered") / 1000);
+    }
+
+    /** Messages delivered per second of the server's CPU: what it would carry with a core to itself. */
+    private static double perCpuSecond(Map<String, String> run) {
+        return num(run, "delivered") / (num(run, "serverCpu") / TICKS_PER_SECOND);
     }
 
     private static double num(Map<String, String> run, String key) {
@@ -277,6 +289,12 @@ public final class SignalingBench {
                 URI.create("http://127.0.0.1:" + signalingPort + "/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return body.replaceAll(".*\"connections\":(\\d+).*", "$1").trim();
+    }
+
+    /** Other work on the machine takes cores from the server and the generator: say how much there was. */
+    private static void printLoad() throws IOException {
+        String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        System.out.printf("  machine load average (1, 5, 15 min): %s %s %s%n", avg[0], avg[1], avg[2]);
     }
 
     private static String mib(long bytes) {
