@@ -116,6 +116,7 @@ public final class SignalingBench {
         System.out.printf("  %-34s %22s %22s%n", "RSS, idle -> held (MiB)",
                 mib(echoIdleRss) + " -> " + mib(Long.parseLong(e.get("rss"))),
                 mib(sigIdleRss) + " -> " + mib(Long.parseLong(s.get("rss"))));
+        System.out.printf("  %-34s %22s %22s%n", "server's disconnects by reason", "-", s.get("disconnects"));
         double eHeap = perConnection(e, "heap", echoIdle);
         double sHeap = perConnection(s, "heap", sigIdle);
         double eRss = perConnection(e, "rss", echoIdleRss);
@@ -141,6 +142,7 @@ public final class SignalingBench {
                     seen.put("heap", String.valueOf(server.heapAfterGc()));
                     seen.put("rss", String.valueOf(server.residentBytes()));
                     seen.put("health", server == signaling ? health() : "-");
+                    seen.put("disconnects", server == signaling ? disconnects() : "-");
                     gen.tell("go");
                 }
             }
@@ -212,6 +214,7 @@ public final class SignalingBench {
                 } else if ("measure-end".equals(event)) {
                     seen.put("serverCpu", String.valueOf(server.cpuTicks() - serverStart));
                     seen.put("generatorCpu", String.valueOf(gen.cpuTicks() - genStart));
+                    seen.put("disconnects", server == signaling ? disconnects() : "-");
                 } else if (event != null) {
                     seen.putAll(Events.values(line));
                 }
@@ -234,6 +237,7 @@ public final class SignalingBench {
         row("delivered per server CPU-second", "%,.0f", perCpuSecond(e), perCpuSecond(s));
         System.out.printf("  %-34s %22s %22s%n", "errors / connections lost", e.get("errors") + " / " + e.get("lost"),
                 s.get("errors") + " / " + s.get("lost"));
+        System.out.printf("  %-34s %22s %22s%n", "server's disconnects by reason", "-", s.get("disconnects"));
     }
 
     private static void row(String label, String format, double echoValue, double signalingValue) {
@@ -281,14 +285,25 @@ public final class SignalingBench {
     }
 
     private double perConnection(Map<String, String> run, String key, long idle) {
-        return (Long.parseLong(run.get(key)) - idle) / Double.parseDouble(run.get("welcomed"));
+        return (Long.parseLong(run.get(key)) - idle) / Double.parseDouble(run.get("open"));
     }
 
     private String health() throws IOException, InterruptedException {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + signalingPort + "/health")).build(),
+        return get("/health").replaceAll(".*\"connections\":(\\d+).*", "$1").trim();
+    }
+
+    /** The server's disconnect counters so far, from /metrics: {@code reason:n,...} (cumulative over the run). */
+    private String disconnects() throws IOException, InterruptedException {
+        String counts = get("/metrics").lines().filter(l -> l.startsWith("tongke_signaling_disconnects_total{"))
+                .map(l -> l.replaceAll(".*reason=\"([^\"]+)\"} (\\d+).*", "$1:$2"))
+                .collect(java.util.stream.Collectors.joining(","));
+        return counts.isEmpty() ? "none" : counts;
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + signalingPort + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        return body.replaceAll(".*\"connections\":(\\d+).*", "$1").trim();
     }
 
     /** Other work on the machine takes cores from the server and the generator: say how much there was. */
