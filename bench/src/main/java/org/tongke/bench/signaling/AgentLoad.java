@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class AgentLoad {
     /** Handshakes in flight at once: more only fills the server's accept queue. */
     static final int CONNECTING = 256;
+    /** Pings a second per agent while filling: under the server's 50. */
+    static final int FILL_RATE = 40;
 
     private final WsClients clients;
     private final BenchTokens tokens;
@@ -32,8 +34,12 @@ final class AgentLoad {
         this.events = events;
     }
 
-    /** Connects {@code n}, holds them {@code holdSeconds}, waits for a line on {@code go}, closes them. */
-    void run(int n, int pingSeconds, int holdSeconds, BufferedReader go) throws Exception {
+    /**
+     * Connects {@code n}; when {@code fill} is above 0, has each send {@code fill} pings first (at
+     * {@link #FILL_RATE} a second, under the server's limit) and waits for their pongs, as hours of
+     * heartbeats would; holds them {@code holdSeconds}, waits for a line on {@code go}, closes them.
+     */
+    void run(int n, int pingSeconds, int holdSeconds, int fill, BufferedReader go) throws Exception {
         long start = System.nanoTime();
         List<Client> welcomed = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
@@ -57,6 +63,9 @@ final class AgentLoad {
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         double connectSeconds = (System.nanoTime() - start) / 1e9;
+        if (fill > 0) {
+            fill(welcomed, fill);
+        }
         Random random = new Random(1);
         for (Client c : welcomed) {
             long first = random.nextInt(pingSeconds * 1000);
@@ -79,6 +88,27 @@ final class AgentLoad {
             System.err.println("some agents did not close within 30 s");
         }
         events.emit("done", "pongs", pongs.sum());
+    }
+
+    private void fill(List<Client> welcomed, int fill) throws InterruptedException {
+        long start = System.nanoTime();
+        long expected = pongs.sum() + (long) welcomed.size() * fill;
+        List<java.util.concurrent.ScheduledFuture<?>> senders = new ArrayList<>();
+        for (Client c : welcomed) {
+            AtomicInteger left = new AtomicInteger(fill);
+            senders.add(c.channel().eventLoop().scheduleAtFixedRate(() -> {
+                if (left.getAndDecrement() > 0) {
+                    c.send(target.ping(System.currentTimeMillis()));
+                }
+            }, 0, 1000 / FILL_RATE, TimeUnit.MILLISECONDS));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (pongs.sum() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        senders.forEach(f -> f.cancel(false));
+        events.emit("filled", "pings", fill, "pongsShort", Math.max(0, expected - pongs.sum()), "seconds",
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 
     private void received(Client client, ByteBuf frame) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * LoadGenerator --mode agents|rooms|flood --target signaling|echo --port P [--secret-file F]
- *   agents: --agents N --ping-seconds 10 --hold-seconds S   (waits for a line on stdin before closing)
+ *   agents: --agents N --ping-seconds 10 --hold-seconds S [--fill K]   (waits for a line on stdin before closing)
  *   rooms:  --rooms M --per-connection R --warmup-seconds W --seconds S
  *   flood:  --rooms M --in-flight K --cap C --warmup-seconds W --seconds S
  *   rooms and flood: --text-chars T (signaling) --frame-bytes B (echo)
@@ -34,7 +34,7 @@ public final class LoadGenerator {
         try (WsClients clients = new WsClients(args.integer("port", 0), THREADS)) {
             switch (mode) {
                 case "agents" -> new AgentLoad(clients, tokens, target, events).run(args.integer("agents", 10_000),
-                        args.integer("ping-seconds", 10), args.integer("hold-seconds", 35), stdin);
+                        args.integer("ping-seconds", 10), args.integer("hold-seconds", 35), args.integer("fill", 0), stdin);
                 case "rooms", "flood" -> {
                     RoomLoad load = new RoomLoad(clients, tokens, target, events, args.integer("text-chars", 64),
                             args.integer("frame-bytes", 360));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tongke.signaling.service.SignalingService;
 
 /**
  * The signaling server's load benchmark. Starts the server (as {@code signaling serve} would)
@@ -25,7 +26,8 @@ import java.util.Set;
  *
  * <p>Arguments ({@code --name value}): {@code agents} (10000), {@code rooms} (200),
  * {@code room-rate} chat lines a second per room (20), {@code seconds} measured (20),
- * {@code hold-seconds} agents held (35: past two heartbeat intervals), {@code flood-seconds} (15),
+ * {@code hold-seconds} agents held (35: past two heartbeat intervals), {@code fill-agents} agents
+ * weighed again with full replay buffers (1000; 0 to skip), {@code flood-seconds} (15),
  * {@code server-heap} (512m), {@code scenarios} (agents,rooms,flood).
  */
 public final class SignalingBench {
@@ -99,10 +101,10 @@ public final class SignalingBench {
                 n, hold);
         long echoIdle = echo.heapAfterGc();
         long echoIdleRss = echo.residentBytes();
-        Map<String, String> e = holdAgents(echo, echoPort, "echo", n, Math.min(hold, 5));
+        Map<String, String> e = holdAgents(echo, echoPort, "echo", n, Math.min(hold, 5), 0);
         long sigIdle = signaling.heapAfterGc();
         long sigIdleRss = signaling.residentBytes();
-        Map<String, String> s = holdAgents(signaling, signalingPort, "signaling", n, hold);
+        Map<String, String> s = holdAgents(signaling, signalingPort, "signaling", n, hold, 0);
         System.out.printf("  %-34s %22s %22s%n", "", "echo baseline", "signaling");
         System.out.printf("  %-34s %22s %22s%n", "welcomed / failed",
                 e.get("welcomed") + " / " + e.get("failed"), s.get("welcomed") + " / " + s.get("failed"));
@@ -125,13 +127,39 @@ public final class SignalingBench {
                 sHeap / 1024, sHeap / eHeap);
         System.out.printf("  %-34s %22.1f %22.1f  = %.2fx echo%n", "RSS per connection (KiB)", eRss / 1024,
                 sRss / 1024, sRss / eRss);
+        int filled = args.integer("fill-agents", 1000);
+        if (filled > 0) {
+            fullReplayBuffers(filled);
+        }
     }
 
-    private Map<String, String> holdAgents(ChildProcess server, int port, String target, int n, int hold)
+    /**
+     * Every message a session is sent is kept for a resume, pongs included, up to
+     * {@link SignalingService#REPLAY_CAPACITY}: after that many heartbeats (about 43 minutes at one
+     * every 10 s) an agent weighs more than when it has just connected.
+     */
+    private void fullReplayBuffers(int n) throws Exception {
+        int fill = SignalingService.REPLAY_CAPACITY;
+        long idle = signaling.heapAfterGc();
+        long idleRss = signaling.residentBytes();
+        Map<String, String> s = holdAgents(signaling, signalingPort, "signaling", n, 3, fill);
+        double heap = perConnection(s, "heap", idle);
+        double rss = perConnection(s, "rss", idleRss);
+        int agents = args.integer("agents", 10_000);
+        System.out.printf("(1b) %,d agents after %d pings each (%s s; %s pongs short), so that each session keeps"
+                + " %d messages for a resume as after about %d minutes of heartbeats%n", n, fill, s.get("seconds"),
+                s.get("pongsShort"), fill, fill * 10 / 60);
+        System.out.printf("  %-34s %22s %22.1f%n", "heap per connection (KiB)", "", heap / 1024);
+        System.out.printf("  %-34s %22s %22.1f%n", "RSS per connection (KiB)", "", rss / 1024);
+        System.out.printf("  %-34s %22s %22.0f%n", String.format("heap for %,d such agents (MiB)", agents), "",
+                (idle + heap * agents) / 1048576);
+    }
+
+    private Map<String, String> holdAgents(ChildProcess server, int port, String target, int n, int hold, int fill)
             throws Exception {
         Map<String, String> seen = new HashMap<>();
         try (ChildProcess gen = generator(target, "agents", port, List.of("--agents", String.valueOf(n),
-                "--hold-seconds", String.valueOf(hold)))) {
+                "--hold-seconds", String.valueOf(hold), "--fill", String.valueOf(fill)))) {
             for (String line; (line = gen.readLine()) != null; ) {
                 String event = Events.name(line);
                 if (event == null) {
