@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A Java process of the bench (a server under test or the load generator), started with the
  * bench's own {@code java} and class path; its stderr goes to a log file, its stdout is read
- * line by line. Weighs it from outside: heap used after a full GC ({@code jcmd}), resident set
- * and CPU time ({@code /proc}).
+ * line by line. Weighs it from outside: heap used after a full GC ({@code jcmd}) and resident
+ * set ({@code /proc}).
  */
 final class ChildProcess implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -107,13 +107,6 @@ final class ChildProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("/proc/" + pid() + "/status has no VmRSS");
-    }
-
-    /** User + system CPU time so far, in clock ticks ({@code /proc/PID/stat} fields 14 and 15). */
-    long cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid()), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

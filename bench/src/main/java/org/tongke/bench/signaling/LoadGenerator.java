@@ -14,7 +14,8 @@ import java.nio.file.Path;
  *   agents: --agents N --ping-seconds 10 --hold-seconds S [--fill K]   (waits for a line on stdin before closing)
  *   rooms:  --rooms M --per-connection R --warmup-seconds W --seconds S
  *   flood:  --rooms M --in-flight K --cap C --warmup-seconds W --seconds S
- *   rooms and flood: --text-chars T (signaling) --frame-bytes B (echo)
+ *   rooms and flood: --text-chars T (signaling) --frame-bytes B (echo) --server-pid PID (its CPU time is read),
+ *     and close once a line comes on stdin after the result
  * </pre>
  */
 public final class LoadGenerator {
@@ -37,7 +38,7 @@ public final class LoadGenerator {
                         args.integer("ping-seconds", 10), args.integer("hold-seconds", 35), args.integer("fill", 0), stdin);
                 case "rooms", "flood" -> {
                     RoomLoad load = new RoomLoad(clients, tokens, target, events, args.integer("text-chars", 64),
-                            args.integer("frame-bytes", 360));
+                            args.integer("frame-bytes", 360), Long.parseLong(args.text("server-pid", null)));
                     load.setup(args.integer("rooms", 200));
                     if (mode.equals("rooms")) {
                         load.paced(args.decimal("per-connection", 4), args.integer("warmup-seconds", 5),
@@ -46,7 +47,7 @@ public final class LoadGenerator {
                         load.flood(args.integer("in-flight", 2), args.decimal("cap", 0),
                                 args.integer("warmup-seconds", 5), args.integer("seconds", 15));
                     }
-                    load.close();
+                    load.close(stdin);
                 }
                 default -> throw new IllegalArgumentException("--mode " + mode + " is not agents, rooms or flood");
             }

@@ -36,6 +36,7 @@ final class RoomLoad {
     private final Events events;
     private final int textChars;
     private final int frameBytes;
+    private final long serverPid;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LongAdder sent = new LongAdder();
     private final LongAdder delivered = new LongAdder();
@@ -54,8 +55,11 @@ final class RoomLoad {
     /**
      * @param textChars  length of each chat line sent to the signaling server
      * @param frameBytes size of each echo frame (the chat delta's size in the signaling run)
+     * @param serverPid  the server under test, whose CPU time is read at the edges of the measured window
      */
-    RoomLoad(WsClients clients, BenchTokens tokens, Target target, Events events, int textChars, int frameBytes) {
+    RoomLoad(WsClients clients, BenchTokens tokens, Target target, Events events, int textChars, int frameBytes,
+            long serverPid) {
+        this.serverPid = serverPid;
         this.clients = clients;
         this.tokens = tokens;
         this.target = target;
@@ -138,14 +142,23 @@ final class RoomLoad {
         measure(warmupSeconds, seconds);
     }
 
+    /**
+     * Counts deliveries over {@code seconds} after {@code warmupSeconds}, with the CPU the server
+     * ({@code serverPid}) and this process spent meanwhile, read here at the window's edges.
+     */
     private void measure(int warmupSeconds, int seconds) throws Exception {
         Thread.sleep(warmupSeconds * 1000L);
+        long pid = ProcessHandle.current().pid();
+        long serverStart = ProcStat.cpuTicks(serverPid);
+        long ownStart = ProcStat.cpuTicks(pid);
         measuring = true;
         events.emit("measure-start");
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long serverCpu = ProcStat.cpuTicks(serverPid) - serverStart;
+        long ownCpu = ProcStat.cpuTicks(pid) - ownStart;
         events.emit("measure-end");
         stopped = true;
         Thread.sleep(1000);
@@ -154,10 +167,13 @@ final class RoomLoad {
         events.emit("result", "seconds", String.format("%.2f", elapsed), "sent", sent.sum(), "delivered", n,
                 "frameBytes", n == 0 ? 0 : bytes.sum() / n, "p50", latency.percentile(0.5),
                 "p90", latency.percentile(0.9), "p99", latency.percentile(0.99), "p999", latency.percentile(0.999),
-                "max", latency.max(), "lost", lost, "errors", errorText());
+                "max", latency.max(), "lost", lost, "errors", errorText(), "serverCpu", serverCpu,
+                "generatorCpu", ownCpu);
     }
 
-    void close() throws Exception {
+    /** Closes every connection once a line comes on {@code go} (the bench reads the server's counters first). */
+    void close(java.io.BufferedReader go) throws Exception {
+        go.readLine();
         List<CompletableFuture<Void>> closed = new ArrayList<>();
         all.forEach(c -> closed.add(c.close()));
         try {
