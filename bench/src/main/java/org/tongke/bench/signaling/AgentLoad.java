@@ -107,7 +107,7 @@ final class AgentLoad {
             Thread.sleep(200);
         }
         senders.forEach(f -> f.cancel(false));
-        events.emit("filled", "pings", fill, "pongsShort", Math.max(0, expected - pongs.sum()), "seconds",
+        events.emit("filled", "pings", fill, "pongsShort", Math.max(0, expected - pongs.sum()), "fillSeconds",
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 

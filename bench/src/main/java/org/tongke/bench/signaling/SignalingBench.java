@@ -149,7 +149,7 @@ public final class SignalingBench {
         double rss = perConnection(s, "rss", idleRss);
         int agents = args.integer("agents", 10_000);
         System.out.printf("(1b) %,d agents after %d pings each (%s s; %s pongs short), so that each session keeps"
-                + " %d messages for a resume as after about %d minutes of heartbeats%n", n, fill, s.get("seconds"),
+                + " %d messages for a resume as after about %d minutes of heartbeats%n", n, fill, s.get("fillSeconds"),
                 s.get("pongsShort"), fill, fill * 10 / 60);
         System.out.printf("  %-34s %22s %22.1f%n", "heap per connection (KiB)", "", heap / 1024);
         System.out.printf("  %-34s %22s %22.1f%n", "RSS per connection (KiB)", "", rss / 1024);
