@@ -80,7 +80,8 @@ final class Client extends SimpleChannelInboundHandler<TextWebSocketFrame> {
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
         channel.closeFuture().addListener(f -> {
-            open.completeExceptionally(new IllegalStateException("connection " + index + " closed before its handshake"));
+            open.completeExceptionally(new IllegalStateException("connection " + index
+                    + " closed before its handshake"));
             CompletableFuture<Void> pending = awaited;
             if (pending != null) {
                 pending.completeExceptionally(new IllegalStateException("connection " + index + " closed"));

@@ -29,13 +29,15 @@ public final class LoadGenerator {
         Args args = new Args(argv);
         Target target = Target.of(args.text("target", null));
         String mode = args.text("mode", null);
-        BenchTokens tokens = target == Target.SIGNALING ? new BenchTokens(Path.of(args.text("secret-file", null))) : null;
+        BenchTokens tokens = target == Target.SIGNALING
+                ? new BenchTokens(Path.of(args.text("secret-file", null))) : null;
         Events events = new Events(System.out);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (WsClients clients = new WsClients(args.integer("port", 0), THREADS)) {
             switch (mode) {
                 case "agents" -> new AgentLoad(clients, tokens, target, events).run(args.integer("agents", 10_000),
-                        args.integer("ping-seconds", 10), args.integer("hold-seconds", 35), args.integer("fill", 0), stdin);
+                        args.integer("ping-seconds", 10), args.integer("hold-seconds", 35), args.integer("fill", 0),
+                        stdin);
                 case "rooms", "flood" -> {
                     RoomLoad load = new RoomLoad(clients, tokens, target, events, args.integer("text-chars", 64),
                             args.integer("frame-bytes", 360), Long.parseLong(args.text("server-pid", null)));

@@ -37,7 +37,6 @@ public final class SignalingBench {
     static final int FLOOD_IN_FLIGHT = 8;
     static final int TEXT_CHARS = 64;
     static final int WARMUP_SECONDS = 5;
-    private static final double TICKS_PER_SECOND = ProcStat.TICKS_PER_SECOND;
 
     private final Args args;
     private final Path dir;
@@ -81,25 +80,26 @@ public final class SignalingBench {
                 + " other runs) and the load generator; servers -Xmx%s, generator -Xmx1g with %d event loops; %s %s%n",
                 Runtime.getRuntime().availableProcessors(), args.text("server-heap", "512m"), LoadGenerator.THREADS,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        printLoad();
+        RunFigures.printLoad();
         if (scenarios.contains("agents")) {
             agents();
-            printLoad();
+            RunFigures.printLoad();
         }
         Map<String, String> rooms = scenarios.contains("rooms") ? rooms() : Map.of();
         if (!rooms.isEmpty()) {
-            printLoad();
+            RunFigures.printLoad();
         }
         if (scenarios.contains("flood")) {
             flood(rooms.isEmpty() ? 0 : Integer.parseInt(rooms.get("frameBytes")));
-            printLoad();
+            RunFigures.printLoad();
         }
     }
 
     private void agents() throws Exception {
         int n = args.integer("agents", 10_000);
         int hold = args.integer("hold-seconds", 35);
-        System.out.printf("(1) %,d agent connections (classroom-agent tokens; hello, then ping every 10 s), held %d s%n",
+        System.out.printf("(1) %,d agent connections (classroom-agent tokens; hello, then ping every 10 s),"
+                + " held %d s%n",
                 n, hold);
         long echoIdle = echo.heapAfterGc();
         long echoIdleRss = echo.residentBytes();
@@ -115,11 +115,11 @@ public final class SignalingBench {
         System.out.printf("  %-34s %22s %22s%n", "server says connections (/health)", "-", s.get("health"));
         System.out.printf("  %-34s %22s %22s%n", "pongs received", e.get("pongs"), s.get("pongs"));
         System.out.printf("  %-34s %22s %22s%n", "heap after GC, idle -> held (MiB)",
-                mib(echoIdle) + " -> " + mib(Long.parseLong(e.get("heap"))),
-                mib(sigIdle) + " -> " + mib(Long.parseLong(s.get("heap"))));
+                RunFigures.mib(echoIdle) + " -> " + RunFigures.mib(Long.parseLong(e.get("heap"))),
+                RunFigures.mib(sigIdle) + " -> " + RunFigures.mib(Long.parseLong(s.get("heap"))));
         System.out.printf("  %-34s %22s %22s%n", "RSS, idle -> held (MiB)",
-                mib(echoIdleRss) + " -> " + mib(Long.parseLong(e.get("rss"))),
-                mib(sigIdleRss) + " -> " + mib(Long.parseLong(s.get("rss"))));
+                RunFigures.mib(echoIdleRss) + " -> " + RunFigures.mib(Long.parseLong(e.get("rss"))),
+                RunFigures.mib(sigIdleRss) + " -> " + RunFigures.mib(Long.parseLong(s.get("rss"))));
         System.out.printf("  %-34s %22s %22s%n", "server's disconnects so far", "-", s.get("disconnects"));
         double eHeap = perConnection(e, "heap", echoIdle);
         double sHeap = perConnection(s, "heap", sigIdle);
@@ -187,13 +187,14 @@ public final class SignalingBench {
         int seconds = args.integer("seconds", 20);
         int size = BenchTokens.ROOM_SIZE;
         System.out.printf("(2) %d lesson rooms of %d (a lead teacher opens the room, %d rural assistant teachers join),"
-                + " %.0f chat lines a second per room (%.0f per member), each a delta to all %d; %d s measured after %d s%n",
+                + " %.0f chat lines a second per room (%.0f per member), each a delta to all %d;"
+                + " %d s measured after %d s%n",
                 rooms, size, size - 1, rate, rate / size, size, seconds, WARMUP_SECONDS);
         Map<String, String> s = paced(signaling, signalingPort, "signaling", rooms, rate / size, seconds, 0);
         int frameBytes = Integer.parseInt(s.get("frameBytes"));
         Map<String, String> e = paced(echo, echoPort, "echo", rooms, rate, seconds, frameBytes);
         System.out.printf("  %-34s %22s %22s%n", "", "echo, same frames/s", "signaling");
-        printRun(e, s);
+        RunFigures.printRun(e, s);
         return s;
     }
 
@@ -210,16 +211,23 @@ public final class SignalingBench {
         int seconds = args.integer("flood-seconds", 15);
         System.out.printf("(3) most messages a second delivered: %,d connections (%d rooms of %d), each keeping %d own"
                 + " lines in flight (signaling: at most %.0f a second per connection, under the server's 50);"
-                + " echo frames of the chat delta's size%n", rooms * BenchTokens.ROOM_SIZE, rooms, BenchTokens.ROOM_SIZE,
+                + " echo frames of the chat delta's size%n", rooms * BenchTokens.ROOM_SIZE, rooms,
+                BenchTokens.ROOM_SIZE,
                 FLOOD_IN_FLIGHT, FLOOD_CAP_PER_CONNECTION);
         Map<String, String> s = measured(signaling, "signaling", "flood", signalingPort, floodArgs(rooms, seconds,
                 FLOOD_CAP_PER_CONNECTION, 0));
         int frameBytes = knownFrameBytes > 0 ? knownFrameBytes : Integer.parseInt(s.get("frameBytes"));
         Map<String, String> e = measured(echo, "echo", "flood", echoPort, floodArgs(rooms, seconds, 0, frameBytes));
         System.out.printf("  %-34s %22s %22s%n", "", "echo baseline", "signaling");
-        printRun(e, s);
-        System.out.printf("  signaling delivers %.2fx the echo server's messages a second, %.2fx per server CPU-second%n",
-                rate(s, "delivered") / rate(e, "delivered"), perCpuSecond(s) / perCpuSecond(e));
+        RunFigures.printRun(e, s);
+        System.out.printf("  signaling delivers %.2fx the echo server's messages a second, %.2fx per server"
+                + " CPU-second%n", RunFigures.rate(s, "delivered") / RunFigures.rate(e, "delivered"),
+                RunFigures.perCpuSecond(s) / RunFigures.perCpuSecond(e));
+        double allowed = FLOOD_CAP_PER_CONNECTION * rooms * BenchTokens.ROOM_SIZE;
+        if (RunFigures.rate(s, "sent") > 0.9 * allowed) {
+            System.out.printf("  the cap held the signaling clients to %,.0f sends a second (%,.0f allowed):"
+                    + " the ratio is a floor, not the server's limit%n", RunFigures.rate(s, "sent"), allowed);
+        }
     }
 
     private static List<String> floodArgs(int rooms, int seconds, double cap, int frameBytes) {
@@ -249,52 +257,6 @@ public final class SignalingBench {
             requireExit(gen);
         }
         return seen;
-    }
-
-    private static void printRun(Map<String, String> e, Map<String, String> s) {
-        row("frames delivered a second", "%,.0f", rate(e, "delivered"), rate(s, "delivered"));
-        row("messages sent a second", "%,.0f", rate(e, "sent"), rate(s, "sent"));
-        row("delivered frame size (bytes)", "%.0f", num(e, "frameBytes"), num(s, "frameBytes"));
-        for (String p : List.of("p50", "p90", "p99", "p999", "max")) {
-            row("latency " + p + " (ms)", "%.2f", num(e, p) / 1000, num(s, p) / 1000);
-        }
-        row("server CPU (cores busy)", "%.2f", cores(e, "serverCpu"), cores(s, "serverCpu"));
-        row("generator CPU (cores busy)", "%.2f", cores(e, "generatorCpu"), cores(s, "generatorCpu"));
-        row("server CPU ms per 1000 delivered", "%.1f", cpuPerThousand(e), cpuPerThousand(s));
-        row("delivered per server CPU-second", "%,.0f", perCpuSecond(e), perCpuSecond(s));
-        System.out.printf("  %-34s %22s %22s%n", "errors / connections lost", e.get("errors") + " / " + e.get("lost"),
-                s.get("errors") + " / " + s.get("lost"));
-        System.out.printf("  %-34s %22s %22s%n", "server's disconnects so far", "-", s.get("disconnects"));
-    }
-
-    private static void row(String label, String format, double echoValue, double signalingValue) {
-        System.out.printf("  %-34s %22s %22s%n", label, String.format(format, echoValue),
-                String.format(format, signalingValue));
-    }
-
-    private static double rate(Map<String, String> run, String key) {
-        return num(run, key) / num(run, "seconds");
-    }
-
-    private static double cores(Map<String, String> run, String key) {
-        return num(run, key) / TICKS_PER_SECOND / num(run, "seconds");
-    }
-
-    private static double cpuPerThousand(Map<String, String> run) {
-        return num(run, "serverCpu") / TICKS_PER_SECOND * 1000 / (num(run, "delivered") / 1000);
-    }
-
-    /** Messages delivered per second of the server's CPU: what it would carry with a core to itself. */
-    private static double perCpuSecond(Map<String, String> run) {
-        return num(run, "delivered") / (num(run, "serverCpu") / TICKS_PER_SECOND);
-    }
-
-    private static double num(Map<String, String> run, String key) {
-        String v = run.get(key);
-        if (v == null) {
-            throw new IllegalStateException("the generator reported no " + key + ": " + run);
-        }
-        return Double.parseDouble(v);
     }
 
     private ChildProcess generator(String target, String mode, int port, List<String> more) throws IOException {
@@ -333,13 +295,4 @@ public final class SignalingBench {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** Other work on the machine takes cores from the server and the generator: say how much there was. */
-    private static void printLoad() throws IOException {
-        String[] avg = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        System.out.printf("  machine load average (1, 5, 15 min): %s %s %s%n", avg[0], avg[1], avg[2]);
-    }
-
-    private static String mib(long bytes) {
-        return String.format("%.1f", bytes / 1048576.0);
-    }
 }
