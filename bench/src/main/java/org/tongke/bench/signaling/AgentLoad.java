@@ -3,11 +3,14 @@ package org.tongke.bench.signaling;
 import io.netty.buffer.ByteBuf;
 import java.io.BufferedReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -41,7 +44,7 @@ final class AgentLoad {
      */
     void run(int n, int pingSeconds, int holdSeconds, int fill, BufferedReader go) throws Exception {
         long start = System.nanoTime();
-        List<Client> welcomed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Client> welcomed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         Semaphore slots = new Semaphore(CONNECTING);
         List<CompletableFuture<Void>> all = new ArrayList<>(n);
@@ -84,7 +87,7 @@ final class AgentLoad {
         }
         try {
             CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             System.err.println("some agents did not close within 30 s");
         }
         events.emit("done", "pongs", pongs.sum());
@@ -93,7 +96,7 @@ final class AgentLoad {
     private void fill(List<Client> welcomed, int fill) throws InterruptedException {
         long start = System.nanoTime();
         long expected = pongs.sum() + (long) welcomed.size() * fill;
-        List<java.util.concurrent.ScheduledFuture<?>> senders = new ArrayList<>();
+        List<ScheduledFuture<?>> senders = new ArrayList<>();
         for (Client c : welcomed) {
             AtomicInteger left = new AtomicInteger(fill);
             senders.add(c.channel().eventLoop().scheduleAtFixedRate(() -> {

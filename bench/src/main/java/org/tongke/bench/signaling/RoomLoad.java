@@ -1,6 +1,7 @@
 package org.tongke.bench.signaling;
 
 import io.netty.buffer.ByteBuf;
+import java.io.BufferedReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Scenarios 2 and 3: lesson rooms of a lead teacher and four rural assistant teachers trading
@@ -95,7 +98,7 @@ final class RoomLoad {
             }
             return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new));
         }
-        String classrooms = java.util.stream.IntStream.rangeClosed(1, BenchTokens.ASSISTANTS)
+        String classrooms = IntStream.rangeClosed(1, BenchTokens.ASSISTANTS)
                 .mapToObj(k -> "\"" + BenchTokens.classroom(m, k) + "\"").collect(Collectors.joining(","));
         String open = "{\"v\":1,\"type\":\"open-room\",\"room\":\"" + BenchTokens.room(m) + "\",\"title\":\"bench "
                 + m + "\",\"classrooms\":[" + classrooms + "]}";
@@ -172,13 +175,13 @@ final class RoomLoad {
     }
 
     /** Closes every connection once a line comes on {@code go} (the bench reads the server's counters first). */
-    void close(java.io.BufferedReader go) throws Exception {
+    void close(BufferedReader go) throws Exception {
         go.readLine();
         List<CompletableFuture<Void>> closed = new ArrayList<>();
         all.forEach(c -> closed.add(c.close()));
         try {
             CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             System.err.println("some room connections did not close within 30 s");
         }
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.tongke.signaling.service.SignalingService;
 
 /**
@@ -285,7 +286,7 @@ public final class SignalingBench {
     private String disconnects() throws IOException, InterruptedException {
         String counts = get("/metrics").lines().filter(l -> l.startsWith("tongke_signaling_disconnects_total{"))
                 .map(l -> l.replaceAll(".*reason=\"([^\"]+)\"} (\\d+).*", "$1:$2"))
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
         return counts.isEmpty() ? "none" : counts;
     }
 
