@@ -10,9 +10,15 @@ import org.tongke.signaling.service.Connection;
 final class ChannelConnection implements Connection {
     /** Past this much unsent, a client is dropped at once rather than after the grace period. */
     static final long MAX_PENDING_BYTES = 1024 * 1024;
+    /**
+     * Messages queued for the event loop are not in the channel's buffer yet, so the water marks
+     * do not see them; a client whose loop falls this far behind is dropped too, never queued for.
+     */
+    static final int MAX_QUEUED_MESSAGES = 4096;
 
     private final Channel channel;
     private final String id = UUID.randomUUID().toString();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
     ChannelConnection(Channel channel) {
         this.channel = channel;
@@ -32,11 +38,16 @@ final class ChannelConnection implements Connection {
         if (!channel.isActive()) {
             return;
         }
-        if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES) {
+        if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_PENDING_BYTES
+                || queued.get() >= MAX_QUEUED_MESSAGES) {
             Disconnects.drop(channel, Disconnects.SLOW_CONSUMER);
             return;
         }
-        channel.eventLoop().execute(() -> channel.writeAndFlush(numbered));
+        queued.incrementAndGet();
+        channel.eventLoop().execute(() -> {
+            queued.decrementAndGet();
+            channel.writeAndFlush(numbered);
+        });
     }
 
     @Override

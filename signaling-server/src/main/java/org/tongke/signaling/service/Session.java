@@ -78,6 +78,16 @@ final class Session implements Member, Peer {
         }
     }
 
+    /**
+     * A heartbeat's answer: it carries the {@code seq} of the last numbered message and is never
+     * kept, so that a client's heartbeats neither fill its replay buffer nor open gaps in it.
+     */
+    synchronized void reply(ServerMessage message) {
+        if (connection != null) {
+            connection.send(new Sequenced(seq, message));
+        }
+    }
+
     /** A fresh session's welcome: numbered but never replayed. */
     synchronized void welcome(ServerMessage.Welcome welcome) {
         buffer.skipTo(++seq);

@@ -109,7 +109,7 @@ public final class SignalingService {
         } else if (inbound instanceof ClientMessage.Hello) {
             refuse(connection, ErrorCode.ALREADY_WELCOMED.name(), "this connection said hello already", "hello");
         } else if (inbound instanceof ClientMessage.Ping ping) {
-            session.send(new ServerMessage.Pong(ping.t(), clock.millis()));
+            session.reply(new ServerMessage.Pong(ping.t(), clock.millis()));
             agents.heard(session);
         } else if (inbound instanceof ClientMessage.ForRoom forRoom) {
             act(session, forRoom);

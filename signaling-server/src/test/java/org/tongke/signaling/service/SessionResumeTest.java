@@ -95,7 +95,10 @@ class SessionResumeTest {
         assertThat(back.sent.get(2)).asString().contains("two");
         assertThat(back.seqs.subList(1, 3)).containsExactly(seen + 1, seen + 2);
         assertThat(c[0].last()).asString().contains("Back");
+        // A pong is not numbered: it carries the last number, and the next message takes the next.
         service.received(back, new ClientMessage.Ping(7L));
+        assertThat(lastSeq(back)).isEqualTo(seen + 2);
+        service.received(c[0], new ClientMessage.Chat("l#1", "three"));
         assertThat(lastSeq(back)).isEqualTo(seen + 3);
     }
 
