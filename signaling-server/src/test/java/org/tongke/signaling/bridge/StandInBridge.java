@@ -50,6 +50,9 @@ public final class StandInBridge implements AutoCloseable {
     private volatile double stress;
 
     public StandInBridge() throws IOException {
+        // The JDK server writes headers and body apart; without TCP_NODELAY every answer waits
+        // out the peer's delayed ACK (40 ms), which is the stand-in's cost, not the focus's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/colibri/v2/conferences", this::conferences);
