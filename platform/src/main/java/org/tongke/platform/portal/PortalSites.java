@@ -21,7 +21,7 @@ public record PortalSites(URI scheduler, URI signaling, URI recorder, String sta
     }
 
     public String classroomsPage() {
-        return signaling.resolve("/classrooms?token=" + staffToken).toString();
+        return signaling.resolve("/classrooms").toString() + "#token=" + staffToken;
     }
 
     public String libraryPage() {
