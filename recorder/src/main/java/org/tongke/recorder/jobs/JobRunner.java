@@ -1,0 +1,84 @@
+package org.tongke.recorder.jobs;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one job on the calling thread: a finished job is skipped (a job handed out twice is done
+ * once), a job that fails is marked FAILED with its reason and the queue goes on.
+ */
+public final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore store;
+    private final ArchiveWork work;
+    private final String worker;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    public JobRunner(JobStore store, ArchiveWork work, String worker) {
+        this.store = store;
+        this.work = work;
+        this.worker = worker;
+    }
+
+    /** Runs the job; returns false only when it was cut off by the recorder stopping. */
+    public boolean run(String jobId) {
+        ArchiveJob job = store.find(jobId).orElse(null);
+        if (job == null || job.finished()) {
+            return true;
+        }
+        MDC.put("lessonId", job.lesson());
+        MDC.put("classroomId", job.classroom());
+        running.incrementAndGet();
+        int[] last = {-1};
+        try {
+            store.start(jobId, worker);
+            LOG.info("Archiving {} (attempt {})", job.key(), job.attempts() + 1);
+            work.archive(job.key(), percent -> {
+                if (percent != last[0]) {
+                    last[0] = percent;
+                    store.progress(jobId, percent);
+                }
+            });
+            store.done(jobId);
+            done.incrementAndGet();
+            LOG.info("Archived {}", job.key());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.info("Archive of {} stopped with the recorder; it is done again on the next start", job.key());
+            return false;
+        } catch (Exception | LinkageError e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warn("Archive of {} failed: {}", job.key(), reason, e);
+            store.failed(jobId, reason);
+            failed.incrementAndGet();
+            return true;
+        } finally {
+            running.decrementAndGet();
+            MDC.remove("lessonId");
+            MDC.remove("classroomId");
+        }
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    public int running() {
+        return running.get();
+    }
+
+    public long doneCount() {
+        return done.get();
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+}
