@@ -19,6 +19,7 @@ public final class JobRunner {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile boolean stopping;
 
     public JobRunner(JobStore store, ArchiveWork work, String worker) {
         this.store = store;
@@ -40,6 +41,9 @@ public final class JobRunner {
             store.start(jobId, worker);
             LOG.info("Archiving {} (attempt {})", job.key(), job.attempts() + 1);
             work.archive(job.key(), percent -> {
+                if (stopping) {
+                    throw new Stopped();
+                }
                 if (percent != last[0]) {
                     last[0] = percent;
                     store.progress(jobId, percent);
@@ -49,8 +53,7 @@ public final class JobRunner {
             done.incrementAndGet();
             LOG.info("Archived {}", job.key());
             return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException | Stopped e) {
             LOG.info("Archive of {} stopped with the recorder; it is done again on the next start", job.key());
             return false;
         } catch (Exception | LinkageError e) {
@@ -63,6 +66,21 @@ public final class JobRunner {
             running.decrementAndGet();
             MDC.remove("lessonId");
             MDC.remove("classroomId");
+        }
+    }
+
+    /**
+     * Asks running jobs to stop at their next progress report; they are left RUNNING, to be done
+     * again. A flag rather than an interrupt: an interrupt in the middle of H2's file IO closes the database.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Thrown from the progress report of a job when the recorder stops. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the recorder is stopping", null, false, false);
         }
     }
 

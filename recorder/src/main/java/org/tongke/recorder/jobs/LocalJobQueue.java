@@ -57,7 +57,10 @@ public final class LocalJobQueue implements JobQueue {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        runner.stop();
+        // Not shutdownNow: its interrupt could land in H2's file IO. Jobs not begun stay QUEUED in the database.
+        ((java.util.concurrent.ThreadPoolExecutor) workers).getQueue().clear();
+        workers.shutdown();
         try {
             if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("Archive workers did not stop within 30 s");

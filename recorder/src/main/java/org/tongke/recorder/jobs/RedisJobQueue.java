@@ -146,7 +146,7 @@ public final class RedisJobQueue implements JobQueue {
     @Override
     public void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
+        runner.stop();
         for (Thread t : workers) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(30));
