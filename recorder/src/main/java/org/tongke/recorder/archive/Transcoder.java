@@ -43,6 +43,7 @@ final class Transcoder {
         List<FFmpegFrameRecorder> recorders = new ArrayList<>();
         try (FFmpegFrameGrabber g = Concat.grabber(list)) {
             g.setPixelFormat(AV_PIX_FMT_YUV420P);
+            g.setVideoOption("threads", "0");
             g.start();
             for (Target t : targets) {
                 recorders.add(recorder(t, media, settings, g));
@@ -108,6 +109,8 @@ final class Transcoder {
         r.setGopSize((int) Math.round(media.frameRate() * 2));
         r.setVideoOption("sc_threshold", "0");
         r.setVideoOption("preset", settings.preset());
+        // libavcodec's default is one thread; x264 and the decoder scale with the cores (ffmpeg's "auto").
+        r.setVideoOption("threads", "0");
         r.setVideoBitrate(t.rung().videoKbps() * 1000);
         r.setVideoOption("maxrate", t.rung().videoKbps() * 1000 + "");
         r.setVideoOption("bufsize", t.rung().videoKbps() * 2000 + "");
