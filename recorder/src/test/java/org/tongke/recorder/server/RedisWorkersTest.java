@@ -81,8 +81,11 @@ class RedisWorkersTest {
         for (String lesson : lessons) {
             assertThat(library.resolve("archives/" + TusIngestTest.enc(lesson) + "/wuzhong/lubo/manifest.json")).exists();
         }
-        try (var c = RedisClient.create(redis.uri()).connect()) {
+        RedisClient client = RedisClient.create(redis.uri());
+        try (var c = client.connect()) {
             assertThat(c.sync().xpending(RedisJobQueue.STREAM, RedisJobQueue.GROUP).getCount()).isZero();
+        } finally {
+            client.shutdown();
         }
     }
 
