@@ -37,6 +37,8 @@ import org.tongke.recorder.storage.MediaStorage;
 public final class RecorderServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecorderServer.class);
     private static final long SWEEP_MILLIS = 30_000;
+    /** HLS segments land every few seconds while a job runs; an hour of silence is a dead worker. */
+    private static final java.time.Duration STAGING_IDLE = java.time.Duration.ofHours(1);
 
     private final Vertx vertx;
     private final Database database;
@@ -93,10 +95,15 @@ public final class RecorderServer implements AutoCloseable {
             }
             router.route().failureHandler(HttpJson::failure);
             queue.start();
+            boolean shared = options.redis() != null;
             long sweep = vertx.setPeriodic(SWEEP_MILLIS, id -> vertx.executeBlocking(() -> {
                 ready.sweep();
+                if (shared) {
+                    // Staging of a worker that died, once quiet for far longer than a job is ever silent.
+                    storage.discardStaged(STAGING_IDLE, clock.instant());
+                }
                 return null;
-            }).onFailure(e -> LOG.warn("Looking for manifests past their wait failed", e)));
+            }).onFailure(e -> LOG.warn("Looking for manifests past their wait or stale staging failed", e)));
             HttpServer http = vertx.createHttpServer().requestHandler(router).listen(options.port())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("Recorder {} listening on port {} (library {}, database {}, jobs {})", runner.worker(), http.actualPort(),

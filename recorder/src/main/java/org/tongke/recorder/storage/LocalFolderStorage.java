@@ -84,6 +84,28 @@ public final class LocalFolderStorage implements MediaStorage {
         }
     }
 
+    @Override
+    public void discardStaged(java.time.Duration idle, java.time.Instant now) throws IOException {
+        try (Stream<Path> leftovers = Files.list(staging)) {
+            for (Path dir : leftovers.toList()) {
+                if (lastWrite(dir).plus(idle).isBefore(now)) {
+                    deleteTree(dir);
+                }
+            }
+        }
+    }
+
+    private static java.time.Instant lastWrite(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            java.time.Instant last = java.time.Instant.EPOCH;
+            for (Path p : walk.toList()) {
+                java.time.Instant t = Files.getLastModifiedTime(p).toInstant();
+                last = t.isAfter(last) ? t : last;
+            }
+            return last;
+        }
+    }
+
     private Path folder(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.length() > 500) {
             throw new IllegalArgumentException("archive name '" + name + "' is not path parts of letters, digits, '%', '.', '_', '-'");

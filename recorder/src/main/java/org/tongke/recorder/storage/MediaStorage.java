@@ -27,8 +27,14 @@ public interface MediaStorage {
     /** The archive's folder on local disk, when this storage keeps one (object storage will not). */
     Optional<Path> localFolder(String name);
 
-    /** Drops what staging left behind (a recorder killed mid-job); called on start. */
+    /** Drops everything staged (a recorder killed mid-job); for a recorder alone on its library, on start. */
     void discardStaged() throws IOException;
+
+    /**
+     * Drops staged folders nothing was written to for {@code idle}: left by a worker that died,
+     * while the folders of workers still busy stay. For recorders sharing a library.
+     */
+    void discardStaged(java.time.Duration idle, java.time.Instant now) throws IOException;
 
     /** A publish of an archive that exists. */
     final class ArchiveExists extends IOException {
