@@ -16,15 +16,21 @@ public final class JobRunner {
     private final JobStore store;
     private final ArchiveWork work;
     private final String worker;
+    private final java.time.Duration quiet;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
 
-    public JobRunner(JobStore store, ArchiveWork work, String worker) {
+    /**
+     * {@code staleAfter}: how long a queue lets a silent worker keep a job. The job's row is
+     * touched four times as often, and a running row quiet for half of it counts as abandoned.
+     */
+    public JobRunner(JobStore store, ArchiveWork work, String worker, java.time.Duration staleAfter) {
         this.store = store;
         this.work = work;
         this.worker = worker;
+        this.quiet = staleAfter.dividedBy(2);
     }
 
     /** Runs the job; returns false only when it was cut off by the recorder stopping. */
@@ -33,19 +39,25 @@ public final class JobRunner {
         if (job == null || job.finished()) {
             return true;
         }
+        if (!store.claim(jobId, worker, quiet)) {
+            LOG.info("Job {} is held by another worker; not run twice", jobId);
+            return true;
+        }
         MDC.put("lessonId", job.lesson());
         MDC.put("classroomId", job.classroom());
         running.incrementAndGet();
         int[] last = {-1};
+        long[] touched = {System.nanoTime()};
+        long touchEvery = quiet.toNanos() / 2;
         try {
-            store.start(jobId, worker);
             LOG.info("Archiving {} (attempt {})", job.key(), job.attempts() + 1);
             work.archive(job.key(), percent -> {
                 if (stopping) {
                     throw new Stopped();
                 }
-                if (percent != last[0]) {
+                if (percent != last[0] || System.nanoTime() - touched[0] > touchEvery) {
                     last[0] = percent;
+                    touched[0] = System.nanoTime();
                     store.progress(jobId, percent);
                 }
             });

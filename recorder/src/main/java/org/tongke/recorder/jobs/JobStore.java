@@ -68,11 +68,24 @@ public final class JobStore {
         return jobs("SELECT " + COLUMNS + " FROM archive_job WHERE state = ?", state.name()).size();
     }
 
-    public void start(String id, String worker) {
-        update("UPDATE archive_job SET state = 'RUNNING', progress = 0, attempts = attempts + 1, worker = ?, reason = NULL,"
-                + " updated_at = ? WHERE id = ?", worker, clock.millis(), id);
+    /**
+     * Takes the job for {@code worker}: a queued one, or a running one nobody touched for
+     * {@code quiet} (its worker died). False when another worker holds it, so a job handed out
+     * twice runs once.
+     */
+    public boolean claim(String id, String worker, java.time.Duration quiet) {
+        long now = clock.millis();
+        return update("UPDATE archive_job SET state = 'RUNNING', progress = 0, attempts = attempts + 1, worker = ?, reason = NULL,"
+                + " updated_at = ? WHERE id = ? AND (state = 'QUEUED' OR (state = 'RUNNING' AND updated_at < ?))",
+                worker, now, id, now - quiet.toMillis()) == 1;
     }
 
+    /** Jobs a recorder alone on its database left running when it stopped: queued again on start. */
+    public int requeueRunning() {
+        return update("UPDATE archive_job SET state = 'QUEUED', updated_at = ? WHERE state = 'RUNNING'", clock.millis());
+    }
+
+    /** Shows the job is alive (and its progress) so no other worker takes it. */
     public void progress(String id, int percent) {
         update("UPDATE archive_job SET progress = ?, updated_at = ? WHERE id = ? AND state = 'RUNNING'", percent, clock.millis(), id);
     }
@@ -117,10 +130,10 @@ public final class JobStore {
         }
     }
 
-    private void update(String sql, Object... args) {
+    private int update(String sql, Object... args) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("archive job update failed: " + e.getMessage(), e);
         }

@@ -48,6 +48,8 @@ public final class LocalJobQueue implements JobQueue {
 
     @Override
     public void start() {
+        // Alone on this database: a job still RUNNING was cut off when this recorder stopped.
+        store.requeueRunning();
         var unfinished = store.unfinished();
         if (!unfinished.isEmpty()) {
             LOG.info("{} archive jobs left unfinished are queued again", unfinished.size());

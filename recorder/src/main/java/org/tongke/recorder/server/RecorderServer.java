@@ -71,7 +71,7 @@ public final class RecorderServer implements AutoCloseable {
             ArchiveListeners listeners = new ArchiveListeners();
             ArchiveStats stats = new ArchiveStats();
             ArchivePipeline pipeline = new ArchivePipeline(ingestStore, files, storage, options.archive(), listeners, stats, clock);
-            JobRunner runner = new JobRunner(jobs, pipeline, workerName());
+            JobRunner runner = new JobRunner(jobs, pipeline, workerName(), options.staleAfter());
             queue = options.redis() == null ? new LocalJobQueue(jobs, runner, options.workers())
                     : new RedisJobQueue(options.redis(), runner, options.workers(), options.staleAfter());
             if (options.redis() == null) {

@@ -43,7 +43,8 @@ class PostgresDatabaseTest {
             ArchiveJob again = jobs.enqueue(key);
             assertThat(again.id()).isEqualTo(first.id());
             assertThat(jobs.all()).hasSize(1);
-            jobs.start(first.id(), "worker-1");
+            assertThat(jobs.claim(first.id(), "worker-1", java.time.Duration.ofMinutes(1))).isTrue();
+            assertThat(jobs.claim(first.id(), "worker-2", java.time.Duration.ofMinutes(1))).isFalse();
             jobs.failed(first.id(), "segment teacher#0 is not media FFmpeg can read");
             assertThat(jobs.find(first.id()).orElseThrow().reason()).contains("not media");
             IngestStore ingest = new IngestStore(db.dataSource());
