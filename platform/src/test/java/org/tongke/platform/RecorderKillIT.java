@@ -73,6 +73,42 @@ class RecorderKillIT {
         }
     }
 
+    @Test
+    void anOffsetConfirmedJustBeforeASigkillIsTheOffsetAfterTheRestart() throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "platform-it-secret-that-is-long-enough-for-hs256\n");
+        String agent = new TokenIssuer(Secrets.read(secret), Clock.systemUTC())
+                .issue(Role.CLASSROOM_AGENT, Scope.parse("classroom:wuzhong/lubo"), "agent", Duration.ofMinutes(10));
+        byte[] segment = new byte[200_000];
+        new java.util.Random(3).nextBytes(segment);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(segment));
+        String metadata = "lesson " + b64(LESSON) + ",classroom " + b64("wuzhong/lubo") + ",source " + b64("teacher")
+                + ",segment " + b64("3") + ",filename " + b64("3.mp4") + ",sha256 " + b64(sha256);
+        String[] serve = {"recorder", "serve", "--port", "0", "--library", dir.resolve("library").toString(),
+            "--secret-file", secret.toString()};
+        String location;
+        try (PlatformJar.Running first = PlatformJar.start(serve)) {
+            String base = base(first);
+            location = send(base, agent, HttpRequest.newBuilder(URI.create(base + "/api/uploads/"))
+                    .header("Upload-Length", "200000").header("Upload-Metadata", metadata)
+                    .POST(HttpRequest.BodyPublishers.noBody()), 201).headers().firstValue("Location").orElseThrow();
+            send(base, agent, HttpRequest.newBuilder(URI.create(base + location)).header("Upload-Offset", "0")
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(java.util.Arrays.copyOf(segment, 120_000))), 204);
+            first.kill(30);
+        }
+        try (PlatformJar.Running second = PlatformJar.start(serve)) {
+            String base = base(second);
+            HttpResponse<String> head = send(base, agent, HttpRequest.newBuilder(URI.create(base + location))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()), 200);
+            assertThat(head.headers().firstValue("Upload-Offset")).contains("120000");
+            send(base, agent, HttpRequest.newBuilder(URI.create(base + location)).header("Upload-Offset", "120000")
+                    .header("Content-Type", "application/offset+octet-stream")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(segment, 120_000, 200_000))), 204);
+            second.stop(30);
+        }
+    }
+
     private static String base(PlatformJar.Running serve) throws InterruptedException {
         return "http://127.0.0.1:" + serve.awaitLine("Recorder listening on http://127.0.0.1:(\\d+)", 60).group(1);
     }
