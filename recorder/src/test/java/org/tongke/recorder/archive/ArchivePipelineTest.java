@@ -115,12 +115,14 @@ class ArchivePipelineTest {
     }
 
     @Test
-    void archivesASegmentWithoutAudioAudioLessAndTranscodesANonH264SourceWithoutACopiedRendition() throws Exception {
+    void archivesASegmentWithoutAudioAudioLessAndTranscodesANonH264SourceWithoutACopiedRenditionNextToAnotherSource() throws Exception {
         LessonKey key = new LessonKey("qt-02#1@2021-11-24", ROOM);
         store(key, "screen", 0, Ffmpeg.clip(dir.resolve("s0.mp4"), 2, 320, 180, false, "mpeg4"));
         store(key, "screen", 2, Ffmpeg.clip(dir.resolve("s2.mp4"), 2, 320, 180, false, "mpeg4"));
+        store(key, "teacher", 0, Ffmpeg.clip(dir.resolve("t0.mp4"), 2, 320, 180, true, "libx264"));
         manifest(key, """
-                {"sources":[{"name":"screen","segments":3}],"startedAt":"2021-11-24T08:00:00+08:00","endedAt":"2021-11-24T08:00:06+08:00"}""");
+                {"sources":[{"name":"screen","segments":3},{"name":"teacher","segments":1}],
+                 "startedAt":"2021-11-24T08:00:00+08:00","endedAt":"2021-11-24T08:00:06+08:00"}""");
 
         pipeline.archive(key, progress::add);
 
@@ -129,7 +131,12 @@ class ArchivePipelineTest {
         assertThat(Ffmpeg.stream(probe, "video").path("codec_name").asText()).isEqualTo("h264");
         assertThat(Ffmpeg.stream(probe, "audio")).as("no silent track is made up").isNull();
         assertThat(Files.exists(archive.resolve("screen/original"))).isFalse();
-        JsonNode source = new ObjectMapper().readTree(archive.resolve("manifest.json").toFile()).path("sources").get(0);
+        JsonNode sources = new ObjectMapper().readTree(archive.resolve("manifest.json").toFile()).path("sources");
+        assertThat(List.of(sources.get(0).path("name").asText(), sources.get(1).path("name").asText())).containsExactly("screen", "teacher");
+        assertThat(sources.get(1).path("audio").asBoolean()).isTrue();
+        assertThat(sources.get(1).path("renditions").findValuesAsText("name")).containsExactly("original", "180p");
+        assertThat(Ffmpeg.stream(Ffmpeg.probe(archive.resolve("teacher/180p/index.m3u8")), "audio")).isNotNull();
+        JsonNode source = sources.get(0);
         assertThat(source.path("audio").asBoolean()).isFalse();
         assertThat(source.path("videoCodec").asText()).isEqualTo("mpeg4");
         assertThat(source.path("renditions").findValuesAsText("name")).containsExactly("180p");
