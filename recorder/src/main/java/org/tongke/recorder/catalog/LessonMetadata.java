@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 /**
  * What the timetable says about one lesson: the title people see, its community, kind,
  * subject, grade (of the host class; 0 when unknown), date and time, and its rooms, host first.
- * An ad hoc lesson the plan does not know carries only what its id and classroom tell.
+ * An ad hoc lesson the plan does not know carries only what its id and classroom tell; a
+ * resource standing alone has no lesson id.
  */
 public record LessonMetadata(
         String lessonId,
@@ -25,7 +26,6 @@ public record LessonMetadata(
         List<Room> rooms) {
 
     public LessonMetadata {
-        Objects.requireNonNull(lessonId, "lessonId");
         Objects.requireNonNull(title, "title");
         rooms = List.copyOf(rooms);
     }
