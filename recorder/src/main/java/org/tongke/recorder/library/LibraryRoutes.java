@@ -46,7 +46,14 @@ public final class LibraryRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/library").handler(ctx -> ctx.redirect("/library/"));
+        // Vert.x lets "/library" match "/library/" too; only the bare path is sent on.
+        router.get("/library").handler(ctx -> {
+            if (ctx.request().path().equals("/library")) {
+                ctx.redirect("/library/");
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/library/vendor/hls/*").handler(StaticHandler.create(
                 "META-INF/resources/webjars/hls.js/" + hlsVersion() + "/dist").setMaxAgeSeconds(86_400));
         router.route("/library/*").handler(StaticHandler.create("org/tongke/recorder/library/web")

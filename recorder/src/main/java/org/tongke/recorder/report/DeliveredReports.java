@@ -23,13 +23,13 @@ public final class DeliveredReports {
     private DeliveredReports() {
     }
 
-    /** {@code from} and {@code to} may be {@code null}: then the plan's first or last date. */
+    /** {@code from} and {@code to} may be {@code null}: then the plan's first or last date (lessons and research). */
     public static DeliveredReport build(LessonDirectory directory, Set<String> delivered, LocalDate from, LocalDate to) {
         PlanFile plan = directory.plan();
-        LocalDate first = from != null ? from : plan.occurrences().stream().map(o -> LocalDate.parse(o.date()))
-                .min(LocalDate::compareTo).orElse(LocalDate.now());
-        LocalDate last = to != null ? to : plan.occurrences().stream().map(o -> LocalDate.parse(o.date()))
-                .max(LocalDate::compareTo).orElse(first);
+        List<LocalDate> dates = java.util.stream.Stream.concat(plan.occurrences().stream().map(PlanFile.Occurrence::date),
+                plan.research().stream().map(PlanFile.Research::date)).map(LocalDate::parse).sorted().toList();
+        LocalDate first = from != null ? from : dates.isEmpty() ? LocalDate.now() : dates.get(0);
+        LocalDate last = to != null ? to : dates.isEmpty() ? first : dates.get(dates.size() - 1);
         County county = directory.county();
         List<DeliveredReport.Pairing> rows = new ArrayList<>();
         for (Community community : county.communities()) {
