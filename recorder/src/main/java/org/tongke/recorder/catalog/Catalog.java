@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,6 +47,25 @@ public final class Catalog {
             writer.writeFacets(id, CatalogEntry.Type.LESSON, lesson);
             LOG.info("Catalogued lesson {} from {} as entry {}", archive.lessonId(), archive.classroom(), id);
             return find(c, id).orElseThrow();
+        });
+    }
+
+    /**
+     * Catalogs many archives in one transaction (an import, a rebuilt catalog, the benchmark);
+     * returns how many. Same rules as {@link #publish}.
+     */
+    public int publishAll(List<Map.Entry<ArchivedLesson, LessonMetadata>> archives) {
+        return inTransaction(c -> {
+            EntryWriter writer = new EntryWriter(c);
+            Timestamp now = Timestamp.from(clock.instant());
+            for (Map.Entry<ArchivedLesson, LessonMetadata> a : archives) {
+                Optional<Long> existing = archiveId(c, a.getKey().lessonId(), a.getKey().classroom());
+                long id = existing.isPresent()
+                        ? writer.updateLesson(existing.get(), a.getKey(), a.getValue())
+                        : writer.insertLesson(a.getKey(), a.getValue(), now);
+                writer.writeFacets(id, CatalogEntry.Type.LESSON, a.getValue());
+            }
+            return archives.size();
         });
     }
 
