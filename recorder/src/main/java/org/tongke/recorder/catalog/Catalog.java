@@ -41,13 +41,14 @@ public final class Catalog {
         return inTransaction(c -> {
             Optional<Long> existing = archiveId(c, archive.lessonId(), archive.classroom());
             EntryWriter writer = new EntryWriter(c);
+            Timestamp now = Timestamp.from(clock.instant());
             long id = existing.isPresent()
-                    ? writer.updateLesson(existing.get(), archive, lesson)
-                    : writer.insertLesson(archive, lesson, Timestamp.from(clock.instant()));
+                    ? writer.updateLesson(existing.get(), archive, lesson, now)
+                    : writer.insertLesson(archive, lesson, now);
             writer.writeFacets(id, CatalogEntry.Type.LESSON, lesson);
             LOG.info("Catalogued lesson {} from {} as entry {}", archive.lessonId(), archive.classroom(), id);
             return find(c, id).orElseThrow();
-        });
+        }, search::reload);
     }
 
     /**
@@ -55,18 +56,19 @@ public final class Catalog {
      * returns how many. Same rules as {@link #publish}.
      */
     public int publishAll(List<Map.Entry<ArchivedLesson, LessonMetadata>> archives) {
-        return inTransaction(c -> {
+        inTransaction(c -> {
             EntryWriter writer = new EntryWriter(c);
             Timestamp now = Timestamp.from(clock.instant());
             for (Map.Entry<ArchivedLesson, LessonMetadata> a : archives) {
                 Optional<Long> existing = archiveId(c, a.getKey().lessonId(), a.getKey().classroom());
                 long id = existing.isPresent()
-                        ? writer.updateLesson(existing.get(), a.getKey(), a.getValue())
+                        ? writer.updateLesson(existing.get(), a.getKey(), a.getValue(), now)
                         : writer.insertLesson(a.getKey(), a.getValue(), now);
                 writer.writeFacets(id, CatalogEntry.Type.LESSON, a.getValue());
             }
             return archives.size();
         });
+        return archives.size();
     }
 
     /** Catalogs a resource whose file is already in the library folder. */
@@ -76,7 +78,7 @@ public final class Catalog {
             long id = writer.insertResource(resource, Timestamp.from(clock.instant()));
             writer.writeFacets(id, CatalogEntry.Type.RESOURCE, resource.metadata());
             return find(c, id).orElseThrow();
-        });
+        }, search::reload);
     }
 
     public Optional<CatalogEntry> find(long id) {
@@ -102,15 +104,19 @@ public final class Catalog {
 
     /** Counts one view (点播); returns the new count, or empty when there is no such entry. */
     public Optional<Long> countView(long id) {
-        return inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE catalog_entry SET views = views + 1 WHERE id = ?")) {
-                s.setLong(1, id);
+        Optional<Long> views = inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE catalog_entry SET views = views + 1, changed_at = ? WHERE id = ?")) {
+                s.setTimestamp(1, Timestamp.from(clock.instant()));
+                s.setLong(2, id);
                 if (s.executeUpdate() == 0) {
                     return Optional.empty();
                 }
             }
             return find(c, id).map(CatalogEntry::views);
         });
+        views.ifPresent(n -> search.views(id, n));
+        return views;
     }
 
     /** Replaces an entry's staff notes (searchable); empty when there is no such entry. */
@@ -124,8 +130,11 @@ public final class Catalog {
             if (entry.isEmpty()) {
                 return entry;
             }
-            new EntryWriter(c).updateNotes(entry.get(), notes);
+            new EntryWriter(c).updateNotes(entry.get(), notes, Timestamp.from(clock.instant()));
             return find(c, id);
+        }).map(e -> {
+            search.reload(e);
+            return e;
         });
     }
 
@@ -171,6 +180,13 @@ public final class Catalog {
     /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work, then tells the search index about the entry it wrote (after the commit). */
+    private CatalogEntry inTransaction(Work<CatalogEntry> work, java.util.function.Consumer<CatalogEntry> committed) {
+        CatalogEntry entry = inTransaction(work);
+        committed.accept(entry);
+        return entry;
     }
 
     private <T> T inTransaction(Work<T> work) {

@@ -9,13 +9,12 @@ import org.flywaydb.core.Flyway;
 /**
  * The catalog's database: a pooled connection to embedded H2 (the default, a file in the
  * library's data folder) or PostgreSQL ({@code --db jdbc:postgresql://...}), migrated by Flyway
- * on open. Migrations are {@code db/migration} (shared by both) plus {@code db/vendor/h2} or
- * {@code db/vendor/postgresql} (indexes only one of them has).
+ * on open, from {@code db/migration} (one set of portable SQL for both).
  */
 public final class CatalogDatabase implements AutoCloseable {
     /** Searches are short; a handful of connections serve a county's staff. */
     public static final int DEFAULT_POOL_SIZE = 8;
-    public static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/vendor/{vendor}"};
+    public static final String MIGRATIONS = "classpath:db/migration";
 
     private final HikariDataSource dataSource;
 

@@ -21,6 +21,8 @@ final class EntryWriter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Connection c;
+    /** Term ids this transaction has seen, so a batch of entries does not look each text up again. */
+    private final Map<String, Long> terms = new java.util.HashMap<>();
 
     EntryWriter(Connection c) {
         this.c = c;
@@ -28,38 +30,43 @@ final class EntryWriter {
 
     long insertLesson(ArchivedLesson a, LessonMetadata m, Timestamp now) throws SQLException {
         String sql = "INSERT INTO catalog_entry (entry_type, " + METADATA_COLUMNS + ", classroom, duration_seconds, "
-                + "width, height, bytes, poster_path, thumbnails_path, playlist_path, search_text, created_at) "
-                + "VALUES ('lesson', " + placeholders(21) + ")";
+                + "width, height, bytes, poster_path, thumbnails_path, playlist_path, sort_date, created_at, changed_at) "
+                + "VALUES ('lesson', " + placeholders(22) + ")";
         try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
             int i = setMetadata(s, m.title(), m);
             s.setString(i++, a.classroom());
             setMedia(s, i, a);
-            s.setString(i + 7, searchText(m.title(), m, "", null));
+            s.setDate(i + 7, sortDate(m, now));
             s.setTimestamp(i + 8, now);
-            return insert(s);
+            s.setTimestamp(i + 9, now);
+            long id = insert(s);
+            writeTerms(id, terms(m.title(), m, "", null));
+            return id;
         }
     }
 
-    long updateLesson(long id, ArchivedLesson a, LessonMetadata m) throws SQLException {
+    long updateLesson(long id, ArchivedLesson a, LessonMetadata m, Timestamp now) throws SQLException {
         String notes = notesOf(id);
         String sql = "UPDATE catalog_entry SET title = ?, lesson_id = ?, community_id = ?, community_name = ?, "
                 + "subject = ?, grade = ?, kind = ?, lesson_date = ?, start_time = ?, end_time = ?, rooms_json = ?, "
                 + "duration_seconds = ?, width = ?, height = ?, bytes = ?, poster_path = ?, thumbnails_path = ?, "
-                + "playlist_path = ?, search_text = ? WHERE id = ?";
+                + "playlist_path = ?, sort_date = ?, changed_at = ? WHERE id = ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = setMetadata(s, m.title(), m);
             setMedia(s, i, a);
-            s.setString(i + 7, searchText(m.title(), m, notes, null));
-            s.setLong(i + 8, id);
+            s.setDate(i + 7, sortDate(m, createdAt(id)));
+            s.setTimestamp(i + 8, now);
+            s.setLong(i + 9, id);
             s.executeUpdate();
         }
+        writeTerms(id, terms(m.title(), m, notes, null));
         return id;
     }
 
     long insertResource(NewResource r, Timestamp now) throws SQLException {
         String sql = "INSERT INTO catalog_entry (entry_type, " + METADATA_COLUMNS + ", resource_kind, file_name, "
-                + "file_path, media_type, bytes, preview_path, attached_to, notes, search_text, created_by, created_at) "
-                + "VALUES ('resource', " + placeholders(22) + ")";
+                + "file_path, media_type, bytes, preview_path, attached_to, notes, sort_date, created_by, created_at, "
+                + "changed_at) VALUES ('resource', " + placeholders(23) + ")";
         try (PreparedStatement s = c.prepareStatement(sql, new String[] {"id"})) {
             int i = setMetadata(s, r.title(), r.metadata());
             s.setString(i++, r.kind().word());
@@ -75,24 +82,104 @@ final class EntryWriter {
             }
             String notes = r.notes() == null ? "" : r.notes();
             s.setString(i++, notes);
-            s.setString(i++, searchText(r.title(), r.metadata(), notes, r.fileName()));
+            s.setDate(i++, sortDate(r.metadata(), now));
             s.setString(i++, r.uploadedBy());
+            s.setTimestamp(i++, now);
             s.setTimestamp(i, now);
-            return insert(s);
+            long id = insert(s);
+            writeTerms(id, terms(r.title(), r.metadata(), notes, r.fileName()));
+            return id;
         }
     }
 
-    void updateNotes(CatalogEntry e, String notes) throws SQLException {
+    void updateNotes(CatalogEntry e, String notes, Timestamp now) throws SQLException {
         String fileName = e.resource() == null ? null : e.resource().fileName();
-        String text = SearchText.of(Stream.concat(
-                Stream.of(e.title(), e.communityName(), e.subject(), Grades.chinese(e.grade()), notes, fileName),
-                roomParts(e.rooms())));
-        try (PreparedStatement s = c.prepareStatement("UPDATE catalog_entry SET notes = ?, search_text = ? WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE catalog_entry SET notes = ?, changed_at = ? WHERE id = ?")) {
             s.setString(1, notes);
-            s.setString(2, text);
+            s.setTimestamp(2, now);
             s.setLong(3, e.id());
             s.executeUpdate();
         }
+        writeTerms(e.id(), SearchText.terms(Stream.concat(
+                Stream.of(e.title(), e.communityName(), e.subject(), Grades.chinese(e.grade()), notes, fileName),
+                roomParts(e.rooms()))));
+    }
+
+    /** Replaces the entry's searchable texts, adding each text not yet known to {@code catalog_term}. */
+    void writeTerms(long id, List<String> texts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM catalog_entry_term WHERE entry_id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO catalog_entry_term (term_id, entry_id) VALUES (?, ?)")) {
+            for (long term : new java.util.TreeSet<>(texts.stream().map(this::termIdUnchecked).toList())) {
+                s.setLong(1, term);
+                s.setLong(2, id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private long termIdUnchecked(String text) {
+        try {
+            return termId(text);
+        } catch (SQLException e) {
+            throw new CatalogException("catalog term '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    private long termId(String text) throws SQLException {
+        Long known = terms.get(text);
+        if (known != null) {
+            return known;
+        }
+        String hash = SearchText.hash(text);
+        Long found = findTerm(hash);
+        if (found == null) {
+            // Another writer may add the same text at the same moment: the unique hash decides,
+            // and a savepoint keeps this transaction alive (PostgreSQL aborts it on any error).
+            java.sql.Savepoint savepoint = c.setSavepoint();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO catalog_term (term_hash, term_text) VALUES (?, ?)",
+                    new String[] {"id"})) {
+                s.setString(1, hash);
+                s.setString(2, text);
+                found = insert(s);
+                c.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                c.rollback(savepoint);
+                found = findTerm(hash);
+                if (found == null) {
+                    throw e;
+                }
+            }
+        }
+        terms.put(text, found);
+        return found;
+    }
+
+    private Long findTerm(String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM catalog_term WHERE term_hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet row = s.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    private Timestamp createdAt(long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT created_at FROM catalog_entry WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet row = s.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1);
+            }
+        }
+    }
+
+    private static Date sortDate(LessonMetadata m, Timestamp now) {
+        return m.date() != null ? Date.valueOf(m.date())
+                : Date.valueOf(now.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     /** Replaces the entry's facet rows: one per filterable value. */
@@ -131,8 +218,8 @@ final class EntryWriter {
         }
     }
 
-    static String searchText(String title, LessonMetadata m, String notes, String fileName) {
-        return SearchText.of(Stream.concat(
+    static List<String> terms(String title, LessonMetadata m, String notes, String fileName) {
+        return SearchText.terms(Stream.concat(
                 Stream.of(title, m.communityName(), m.subject(), Grades.chinese(m.grade()), notes, fileName),
                 roomParts(m.rooms())));
     }

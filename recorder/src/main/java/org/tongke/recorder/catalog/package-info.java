@@ -7,9 +7,10 @@
  * <p>{@link org.tongke.recorder.catalog.LessonDirectory} resolves a lesson occurrence id to its
  * metadata from the scheduler's plan file and the county; the archive pipeline hands each
  * finished archive over as an {@link org.tongke.recorder.catalog.ArchivedLesson}.
- * {@link org.tongke.recorder.catalog.CatalogSearch} finds entries by a substring of the
- * normalized text (so {@code 数学} finds {@code 四年级数学} on both databases alike), filters
- * them, counts every filter's values and pages them. Every method here blocks on JDBC: call it
- * from a worker thread, never from an event loop.
+ * {@link org.tongke.recorder.catalog.Catalog#search} finds entries by a substring of their
+ * normalized texts (so {@code 数学} finds {@code 四年级数学} on both databases alike), filters
+ * them, counts every filter's values and pages them, from an index in memory that follows the
+ * tables. Every method here blocks on JDBC: call it from a worker thread, never from an event
+ * loop.
  */
 package org.tongke.recorder.catalog;

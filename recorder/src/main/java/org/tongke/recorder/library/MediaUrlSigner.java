@@ -30,7 +30,7 @@ public final class MediaUrlSigner {
     public static final Duration DEFAULT_TTL = Duration.ofHours(4);
     /** Keeps signatures apart from anything else the same secret signs (tokens). */
     private static final String CONTEXT = "tongke-media-url-v1\n";
-    private static final Pattern SIGNED = Pattern.compile("([0-9]{1,12})\\.([0-9]{1,3})\\.([A-Za-z0-9_-]{43})");
+    private static final Pattern SIGNED = Pattern.compile("([0-9]{1,12})\\.(d?)([0-9]{1,3})\\.([A-Za-z0-9_-]{43})");
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -51,7 +51,7 @@ public final class MediaUrlSigner {
     /** A URL for exactly one file of the library ({@code lessons/x/poster.jpg}). */
     public String file(String path) {
         List<String> segments = LibraryPaths.segments(path);
-        return url(segments, segments.size());
+        return url(segments, segments.size(), false);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class MediaUrlSigner {
     public String inFolder(String folder, String file) {
         List<String> base = LibraryPaths.segments(folder);
         List<String> all = LibraryPaths.segments(folder + "/" + file);
-        return url(all, base.size());
+        return url(all, base.size(), true);
     }
 
     /** The folder of a file path ({@code lessons/x} for {@code lessons/x/master.m3u8}). */
@@ -81,15 +81,13 @@ public final class MediaUrlSigner {
             throw new MediaUrlRejected(MediaUrlRejected.Reason.MALFORMED, "media URL has no valid signature part");
         }
         List<String> segments = LibraryPaths.segments(LibraryPaths.decode(signedPath.substring(slash + 1)));
-        int depth = Integer.parseInt(m.group(2));
+        boolean folder = !m.group(2).isEmpty();
+        int depth = Integer.parseInt(m.group(3));
         long expires = Long.parseLong(m.group(1));
-        if (depth < 1 || depth > segments.size()) {
-            throw new MediaUrlRejected(MediaUrlRejected.Reason.MALFORMED, "media URL signs " + depth
-                    + " path segments but names " + segments.size());
-        }
-        byte[] expected = mac(expires, segments.subList(0, depth));
-        byte[] given = Base64.getUrlDecoder().decode(m.group(3));
-        if (!MessageDigest.isEqual(expected, given)) {
+        boolean fits = folder ? depth >= 1 && depth < segments.size() : depth == segments.size();
+        byte[] expected = mac(expires, folder, segments.subList(0, Math.min(depth, segments.size())));
+        byte[] given = Base64.getUrlDecoder().decode(m.group(4));
+        if (!fits || !MessageDigest.isEqual(expected, given)) {
             throw new MediaUrlRejected(MediaUrlRejected.Reason.BAD_SIGNATURE, "media URL signature does not match");
         }
         if (!clock.instant().isBefore(Instant.ofEpochSecond(expires))) {
@@ -99,17 +97,18 @@ public final class MediaUrlSigner {
         return String.join("/", segments);
     }
 
-    private String url(List<String> segments, int depth) {
+    private String url(List<String> segments, int depth, boolean folder) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
-        String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(expires, segments.subList(0, depth)));
-        return PREFIX + expires + "." + depth + "." + sig + "/" + LibraryPaths.encode(segments);
+        String sig = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac(expires, folder, segments.subList(0, depth)));
+        return PREFIX + expires + "." + (folder ? "d" : "") + depth + "." + sig + "/" + LibraryPaths.encode(segments);
     }
 
-    private byte[] mac(long expires, List<String> scope) {
+    private byte[] mac(long expires, boolean folder, List<String> scope) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            String message = CONTEXT + expires + "\n" + scope.size() + "\n" + String.join("/", scope);
+            String message = CONTEXT + expires + "\n" + (folder ? "folder" : "file") + "\n" + String.join("/", scope);
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

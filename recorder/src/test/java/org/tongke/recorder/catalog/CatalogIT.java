@@ -171,6 +171,24 @@ class CatalogIT {
         assertThat(catalog.archivedLessonIds()).containsExactly("c1-math#1@2021-09-06");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void seesWhatAnotherProcessWroteAtItsNextSearch(TestDatabases.Kind kind) {
+        open(kind);
+        Catalog other = new Catalog(handle.db().dataSource(), Clock.fixed(Instant.parse("2021-12-01T00:05:00Z"),
+                ZoneOffset.UTC));
+        catalog.publish(archive(math("2021-09-06"), "chengxi/lubo"), math("2021-09-06"));
+        assertThat(other.search(SearchQuery.all()).total()).isEqualTo(1);
+
+        CatalogEntry music = other.publish(archive(music("2021-09-06"), "chengxi/lubo"), music("2021-09-06"));
+        other.setNotes(music.id(), "节奏训练");
+        other.countView(music.id());
+
+        assertThat(titles(catalog.search(SearchQuery.text("节奏")))).containsExactly("四年级音乐");
+        assertThat(catalog.search(SearchQuery.all().withSort(SearchQuery.Sort.VIEWS)).entries().get(0).id())
+                .isEqualTo(music.id());
+    }
+
     private static List<String> titles(SearchResult result) {
         return result.entries().stream().map(CatalogEntry::title).toList();
     }

@@ -26,7 +26,10 @@ class MediaUrlSignerTest {
         assertThat(signer.verify(signed(url))).isEqualTo("lessons/a/poster.jpg");
         assertThatThrownBy(() -> signer.verify(signed(url).replace("poster.jpg", "other.jpg")))
                 .isInstanceOfSatisfying(MediaUrlRejected.class, e -> assertThat(e.reason())
-                        .isEqualTo(MediaUrlRejected.Reason.MALFORMED));
+                        .isEqualTo(MediaUrlRejected.Reason.BAD_SIGNATURE));
+        assertThatThrownBy(() -> signer.verify(signed(url) + "/deeper.jpg"))
+                .isInstanceOfSatisfying(MediaUrlRejected.class, e -> assertThat(e.reason())
+                        .isEqualTo(MediaUrlRejected.Reason.BAD_SIGNATURE));
     }
 
     @Test
