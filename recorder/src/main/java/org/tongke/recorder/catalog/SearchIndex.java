@@ -41,6 +41,8 @@ final class SearchIndex {
         final String value;
         String label;
         final BitSet entries = new BitSet();
+        /** How many live entries have this value: the counts of a search without words or filters. */
+        int count;
 
         Posting(int number, String facet, String value) {
             this.number = number;
@@ -82,7 +84,10 @@ final class SearchIndex {
                             return created;
                         });
                 posting.label = facet[2];
-                posting.entries.set(slot);
+                if (!posting.entries.get(slot)) {
+                    posting.entries.set(slot);
+                    posting.count++;
+                }
                 numbers[n++] = posting.number;
             }
             while (slotPostings.size() <= slot) {
@@ -113,7 +118,13 @@ final class SearchIndex {
         Item old = slots.get(slot);
         live.clear(slot);
         old.terms().forEach(t -> terms.get(t).clear(slot));
-        old.facets().forEach(f -> facets.get(f[0]).get(f[1]).entries.clear(slot));
+        for (String[] f : old.facets()) {
+            Posting posting = facets.get(f[0]).get(f[1]);
+            if (posting.entries.get(slot)) {
+                posting.entries.clear(slot);
+                posting.count--;
+            }
+        }
     }
 
     Matches search(SearchQuery q, List<String> facetNames) {
@@ -204,9 +215,13 @@ final class SearchIndex {
 
     private Map<String, List<SearchResult.FacetCount>> counts(BitSet match, List<String> facetNames) {
         int[] counts = new int[postings.size()];
-        for (int s = match.nextSetBit(0); s >= 0; s = match.nextSetBit(s + 1)) {
-            for (int number : slotPostings.get(s)) {
-                counts[number]++;
+        if (match.equals(live)) {
+            postings.forEach(p -> counts[p.number] = p.count);
+        } else {
+            for (int s = match.nextSetBit(0); s >= 0; s = match.nextSetBit(s + 1)) {
+                for (int number : slotPostings.get(s)) {
+                    counts[number]++;
+                }
             }
         }
         Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();

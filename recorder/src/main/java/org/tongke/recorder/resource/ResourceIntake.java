@@ -71,17 +71,34 @@ public final class ResourceIntake {
         String id = UUID.randomUUID().toString();
         Path folder = Files.createDirectories(library.resolve("resources").resolve(id));
         String name = storedName(upload.fileName(), type);
-        Files.move(upload.file(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        String preview = null;
-        if (type == ResourceType.PDF) {
-            PdfPreview.render(folder.resolve(name), folder.resolve("preview.png"));
-            preview = "resources/" + id + "/preview.png";
+        try {
+            Files.move(upload.file(), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            String preview = null;
+            if (type == ResourceType.PDF) {
+                PdfPreview.render(folder.resolve(name), folder.resolve("preview.png"));
+                preview = "resources/" + id + "/preview.png";
+            }
+            CatalogEntry entry = catalog.addResource(new NewResource(title, kind, metadata, attachTo,
+                    upload.fileName(), "resources/" + id + "/" + name, type.mediaType(), size, preview,
+                    upload.form().get("notes"), upload.uploadedBy()));
+            LOG.info("Catalogued resource {} ({}, {} bytes) as entry {}", name, type, size, entry.id());
+            return entry;
+        } catch (IOException | RuntimeException e) {
+            // Nothing of a refused upload stays in the library.
+            deleteFolder(folder);
+            throw e;
         }
-        CatalogEntry entry = catalog.addResource(new NewResource(title, kind, metadata, attachTo, upload.fileName(),
-                "resources/" + id + "/" + name, type.mediaType(), size, preview, upload.form().get("notes"),
-                upload.uploadedBy()));
-        LOG.info("Catalogued resource {} ({}, {} bytes) as entry {}", name, type, size, entry.id());
-        return entry;
+    }
+
+    private static void deleteFolder(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {} after a refused upload", folder, e);
+        }
     }
 
     private Long attachTo(Map<String, String> form) {

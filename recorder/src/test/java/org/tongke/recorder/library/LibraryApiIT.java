@@ -196,6 +196,19 @@ class LibraryApiIT {
     }
 
     @Test
+    void refusesABrokenPdfAndKeepsNothingOfIt() throws Exception {
+        HttpResponse<String> broken = upload(new Multipart().field("title", "坏文件").field("kind", "exercise")
+                .file("broken.pdf", "%PDF-1.7 this is not really a PDF".getBytes()), teacher);
+
+        assertThat(broken.statusCode()).isEqualTo(422);
+        assertThat(new JsonObject(broken.body()).getString("message")).startsWith("the PDF cannot be read");
+        try (var left = Files.walk(server.folder().resolve("resources"))) {
+            assertThat(left.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("broken")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void letsOnlyStaffKeepNotesAndCountsViews() throws Exception {
         String body = new JsonObject().put("notes", "板书示范课").encode();
         HttpResponse<String> byTeacher = send(HttpRequest.newBuilder(uri("/api/library/entries/" + math.id() + "/notes"))
