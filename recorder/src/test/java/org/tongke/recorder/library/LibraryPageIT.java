@@ -15,7 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -30,6 +33,7 @@ import org.tongke.recorder.catalog.ArchivedLesson;
 import org.tongke.recorder.catalog.CatalogEntry;
 import org.tongke.recorder.catalog.LessonMetadata;
 import org.tongke.recorder.resource.ResourceLimits;
+import org.tongke.recorder.testing.Documents;
 import org.tongke.recorder.testing.LessonFixtures;
 import org.tongke.recorder.testing.LibraryServer;
 import org.tongke.recorder.testing.Media;
@@ -40,6 +44,7 @@ import org.tongke.recorder.testing.TinyPlan;
  * The library's pages in a real headless Chromium (Debian's chromium and chromedriver) against
  * the library's routes in-process, with a real HLS lesson made by ffmpeg: what a teacher sees.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibraryPageIT {
     private static final String DRIVER = env("TONGKE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
     private static final String BROWSER = env("TONGKE_TEST_CHROMIUM", "/usr/bin/chromium");
@@ -104,6 +109,29 @@ class LibraryPageIT {
         wait.until(textToBePresentInElementLocated(By.id("views"), "点播 1 次"));
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve("lesson-page.png"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Last: the resource it adds would change the other tests' counts. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void attachesAStudyGuideOnTheLessonPageAndSaysWhyAWrongFileIsRefused() throws Exception {
+        Path pdf = Files.write(dir.resolve("导学单.pdf"), Documents.pdf());
+        Path text = Files.writeString(dir.resolve("notes.pdf"), "not a PDF at all");
+        open("/library/?token=" + token);
+        browser.findElement(By.cssSelector("#results article.card[data-entry] a.title")).click();
+        wait.until(attributeToBe(By.tagName("body"), "data-state", "ready"));
+
+        browser.findElement(By.id("upload-title")).sendKeys("分数导学单");
+        browser.findElement(By.id("upload-file")).sendKeys(pdf.toString());
+        browser.findElement(By.id("upload-submit")).click();
+        wait.until(attributeToBe(By.id("upload-result"), "data-state", "ok"));
+        assertThat(text("attachments")).contains("分数导学单", "导学单");
+
+        browser.findElement(By.id("upload-title")).sendKeys("练习");
+        browser.findElement(By.id("upload-file")).sendKeys(text.toString());
+        browser.findElement(By.id("upload-submit")).click();
+        wait.until(attributeToBe(By.id("upload-result"), "data-state", "error"));
+        assertThat(text("upload-result")).isEqualTo("文件类型不被接受：资源库只接收 PDF、PPTX、DOCX、PNG 或 JPEG 文件。");
     }
 
     @Test

@@ -2,7 +2,7 @@
 // carries, or the one chosen under "quality"), or the browser's own HLS where it has one
 // (Safari); the thumbnail strip seeks; the first play counts a view (点播).
 
-import { getJson, postJson, token } from './api.js';
+import { call, getJson, postJson, token } from './api.js';
 import { applyStatic, t, kindLabel } from './i18n.js';
 import { el, showError, lessonHref } from './view.js';
 
@@ -27,12 +27,11 @@ function render(entry) {
   entry.rooms.forEach(r => rooms.append(el('li', {}, [r.schoolName, r.className, r.teacherName].filter(Boolean).join(' '))));
   document.getElementById('notes').textContent = entry.notes || t('lesson.notes.none');
   const attachments = document.getElementById('attachments');
-  if (entry.attachments.length === 0) attachments.append(el('li', {}, t('lesson.attachments.none')));
-  entry.attachments.forEach(a => attachments.append(el('li', { 'data-entry': a.id },
-    el('a', { href: lessonHref(a.id) }, a.title), ' · ' + t('resource.' + a.resource.kind) + ' · ',
-    el('a', { href: a.resource.file, download: a.resource.fileName }, t('lesson.download')))));
+  if (entry.attachments.length === 0) attachments.append(el('li', { id: 'no-attachments' }, t('lesson.attachments.none')));
+  entry.attachments.forEach(a => attachments.append(attachment(a)));
   if (entry.media) {
     play(entry);
+    upload(entry);
   } else if (entry.resource) {
     document.getElementById('resource-section').hidden = false;
     const preview = document.getElementById('resource-preview');
@@ -42,6 +41,49 @@ function render(entry) {
     download.download = entry.resource.fileName;
   }
   document.body.dataset.state = 'ready';
+}
+
+function attachment(a) {
+  return el('li', { 'data-entry': a.id }, el('a', { href: lessonHref(a.id) }, a.title),
+    ' · ' + t('resource.' + a.resource.kind) + ' · ',
+    el('a', { href: a.resource.file, download: a.resource.fileName }, t('lesson.download')));
+}
+
+// Attaching a resource to this lesson: the server checks the size and the type by content and
+// says what is wrong in words, which the form shows as they come.
+function upload(entry) {
+  document.getElementById('upload-section').hidden = false;
+  const form = document.getElementById('upload-form');
+  const result = document.getElementById('upload-result');
+  form.onsubmit = async e => {
+    e.preventDefault();
+    const data = new FormData(form);
+    data.set('attachTo', entry.id);
+    result.textContent = t('upload.sending');
+    result.dataset.state = 'sending';
+    try {
+      const created = await call('/api/library/resources', { method: 'POST', body: data });
+      document.getElementById('no-attachments')?.remove();
+      document.getElementById('attachments').append(attachment(created));
+      result.textContent = t('upload.done', { title: created.title });
+      result.dataset.state = 'ok';
+      form.reset();
+    } catch (failure) {
+      result.textContent = uploadError(failure);
+      result.dataset.state = 'error';
+    }
+  };
+}
+
+function uploadError(failure) {
+  if (failure.code === 'too-large') {
+    const limit = /at most (.+)$/.exec(failure.message || '');
+    return t('upload.error.too-large', { limit: limit ? limit[1] : '' });
+  }
+  if (failure.code === 'wrong-type') {
+    return t('upload.error.wrong-type');
+  }
+  return t('upload.failed', { message: failure.message || failure.status });
 }
 
 function play(entry) {
