@@ -173,6 +173,26 @@ class CatalogIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void republishingAfterARePlanMovesTheEntryToItsNewTeacher(TestDatabases.Kind kind) {
+        open(kind);
+        LessonMetadata planned = math("2021-09-06");
+        catalog.publish(archive(planned, "chengxi/lubo"), planned);
+        catalog.search(SearchQuery.all());
+        Room stand = new Room(Room.Role.RECEIVER, "zhenbu", "祯埠镇小", "g4c1", "四年级(1)班", "liu-yang", "刘洋");
+        LessonMetadata replanned = new LessonMetadata(planned.lessonId(), planned.title(), planned.communityId(),
+                planned.communityName(), planned.kind(), planned.subject(), planned.grade(), planned.date(),
+                planned.start(), planned.end(), List.of(planned.rooms().get(0), stand));
+
+        catalog.publish(archive(replanned, "chengxi/lubo"), replanned);
+
+        assertThat(catalog.search(SearchQuery.text("陈杰")).total()).isZero();
+        assertThat(catalog.search(SearchQuery.text("刘洋")).total()).isEqualTo(1);
+        assertThat(counts(catalog.search(SearchQuery.all()).facets(), "teacher"))
+                .containsOnly(Map.entry("chengxi/wang-fang", 1L), Map.entry("zhenbu/liu-yang", 1L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void seesWhatAnotherProcessWroteAtItsNextSearch(TestDatabases.Kind kind) {
         open(kind);
         Catalog other = new Catalog(handle.db().dataSource(), Clock.fixed(Instant.parse("2021-12-01T00:05:00Z"),
