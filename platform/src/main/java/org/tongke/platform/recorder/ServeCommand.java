@@ -6,12 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.validate.CountyValidator;
+import org.tongke.config.validate.ValidatedCounty;
+import org.tongke.platform.cli.DurationText;
+import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.catalog.PlanFile;
+import org.tongke.recorder.library.LibraryExtension;
+import org.tongke.recorder.server.RecorderExtension;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.recorder.archive.ArchiveSettings;
 import org.tongke.recorder.jobs.RedisJobQueue;
@@ -28,7 +33,6 @@ import picocli.CommandLine.Spec;
             "Stops cleanly on SIGTERM or Ctrl-C; an archive job cut off is done again on the next start."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-    private static final Pattern WAIT = Pattern.compile("(\\d{1,6})([smh])");
 
     @Spec
     CommandSpec spec;
@@ -46,15 +50,25 @@ public final class ServeCommand implements Callable<Integer> {
     String archiveWait;
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Archive jobs run at once by this recorder (default: ${DEFAULT-VALUE}).")
     int workers;
+    @Option(names = "--config", paramLabel = "DIR", description = "The county configuration: names of schools, teachers and"
+            + " communities for the library. With --plan-file it turns the library on.")
+    Path config;
+    @Option(names = "--plan-file", paramLabel = "FILE", description = "The published plan ('scheduler solve --out'): each"
+            + " archived lesson's community, classes, teachers and time in the library.")
+    Path planFile;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         RecorderOptions options;
         TokenVerifier tokens;
+        RecorderExtension[] extensions;
         try {
-            tokens = new TokenVerifier(Secrets.read(secretFile), Clock.systemUTC());
-            options = new RecorderOptions(port, db, library, redis, wait(archiveWait), workers,
+            byte[] secret = Secrets.read(secretFile);
+            tokens = new TokenVerifier(secret, Clock.systemUTC());
+            extensions = library(secret, err);
+            options = new RecorderOptions(port, db, library, redis,
+                    DurationText.parse(archiveWait, "--archive-wait", Duration.ofDays(7)), workers,
                     RedisJobQueue.DEFAULT_STALE_AFTER, ArchiveSettings.defaults());
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
@@ -62,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         RecorderServer server;
         try {
-            server = RecorderServer.start(options, tokens, Clock.systemUTC());
+            server = RecorderServer.start(options, tokens, Clock.systemUTC(), extensions);
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
@@ -82,17 +96,23 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Duration wait(String text) {
-        Matcher m = WAIT.matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--archive-wait '" + text + "' is not a duration: write 90s, 30m or 2h");
+    /** The library, when the county and the plan are given; without them the recorder only ingests and archives. */
+    private RecorderExtension[] library(byte[] secret, PrintWriter err) {
+        if ((config == null) != (planFile == null)) {
+            throw new IllegalArgumentException("--config and --plan-file go together: the library names each archived"
+                    + " lesson from the plan and the county");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
+        if (config == null) {
+            err.println("No --config and --plan-file: the library (search, pages, report) is off; uploads are archived.");
+            return new RecorderExtension[0];
+        }
+        ValidatedCounty county = CountyValidator.validate(config);
+        if (!county.usable()) {
+            throw new IllegalArgumentException("--config " + config + " has errors; run 'config validate --config "
+                    + config + "' to see them");
+        }
+        LessonDirectory lessons = new LessonDirectory(county.orThrow(), PlanFile.read(planFile));
+        return new RecorderExtension[] {new LibraryExtension(lessons, library, secret, Clock.systemUTC())};
     }
 
     private static int fail(PrintWriter err, String message) {

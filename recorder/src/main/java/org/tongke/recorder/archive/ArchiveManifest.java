@@ -37,8 +37,13 @@ public record ArchiveManifest(String type, int version, String archive, String l
     public record Rendition(String name, int width, int height, int videoKbps, int audioKbps, boolean remux, String playlist) {
     }
 
-    /** A tiled image: tile {@code i} shows second {@code i * everySeconds}, row by row, {@code columns} to a row. */
-    public record Thumbnails(String image, int everySeconds, int count, int columns, int tileWidth, int tileHeight) {
+    /**
+     * A tiled image: tile {@code i} shows second {@code i * everySeconds}, row by row, {@code columns}
+     * to a row; the same tiles one file each in {@code folder} ({@code 00000.jpg}, ...), for pages
+     * that show them one by one.
+     */
+    public record Thumbnails(String image, String folder, int everySeconds, int count, int columns, int tileWidth,
+                             int tileHeight) {
     }
 
     /**

@@ -66,6 +66,9 @@ final class Stills implements AutoCloseable {
         return copy;
     }
 
+    /** Where the tiles go one file each, beside the strip. */
+    static final String TILE_FOLDER = "thumbnails";
+
     /** Writes the poster and the strip; answers the strip's layout, paths relative to {@code base}. */
     ArchiveManifest.Thumbnails write(Path posterFile, Path stripFile, String stripName) throws IOException, ArchiveFailed {
         if (poster == null || tiles.isEmpty()) {
@@ -83,7 +86,14 @@ final class Stills implements AutoCloseable {
         }
         g.dispose();
         ImageIO.write(strip, "jpg", stripFile.toFile());
-        return new ArchiveManifest.Thumbnails(stripName, (int) (everyMicros / 1_000_000), tiles.size(), columns, tw, th);
+        Path folder = stripFile.resolveSibling(TILE_FOLDER);
+        java.nio.file.Files.createDirectories(folder);
+        for (int i = 0; i < tiles.size(); i++) {
+            ImageIO.write(tiles.get(i), "jpg", folder.resolve(String.format("%05d.jpg", i)).toFile());
+        }
+        String folderName = stripName.substring(0, stripName.lastIndexOf('/') + 1) + TILE_FOLDER;
+        return new ArchiveManifest.Thumbnails(stripName, folderName, (int) (everyMicros / 1_000_000), tiles.size(),
+                columns, tw, th);
     }
 
     @Override
