@@ -181,4 +181,118 @@ public interface ClientMessage extends Inbound {
             }
         }
     }
+
+    /** Longest command id, source name or other short word of an agent's message. */
+    int MAX_WORD = 64;
+    /** Longest free text of an agent (a source's error, a command result's message). */
+    int MAX_TEXT = 500;
+    /** A classroom has a handful of cameras and microphones; more sources than this is no classroom. */
+    int MAX_SOURCES = 16;
+    /** Longest recording an agent may be told to make now, in minutes (a school half-day). */
+    int MAX_COMMAND_MINUTES = 240;
+    /** A clock this far off is broken, not skewed: one day, in milliseconds. */
+    long MAX_CLOCK_OFFSET_MS = 86_400_000L;
+    /** Backlog bounds: more files or bytes than this are a report gone wrong. */
+    long MAX_BACKLOG_FILES = 1_000_000L;
+    long MAX_BYTES = 1L << 50;
+    /** What an agent's source (camera, microphone) may be doing. */
+    Set<String> SOURCE_STATES = Set.of("idle", "starting", "recording", "reopening", "failed");
+    /** What staff or the lead teacher may ask an agent. */
+    Set<String> COMMANDS = Set.of("start-now", "stop-now", "status");
+
+    /** An agent has written the schedule of this {@code version} to disk. */
+    record ScheduleAck(Long version) implements ClientMessage {
+        public ScheduleAck {
+            Fields.range(version, "version", 0, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * An agent's report, every heartbeat.
+     *
+     * @param scheduleVersion the schedule version it works from, null when it has none
+     * @param clockOffsetMs   server time minus its own, as it measured from pongs; null before it knows
+     * @param recording       the lesson it is recording, null when none
+     */
+    record Health(List<Source> sources, Disk disk, Backlog backlog, Long scheduleVersion, Long clockOffsetMs,
+            String recording) implements ClientMessage {
+        public Health {
+            sources = Fields.list(sources, "sources", MAX_SOURCES);
+            Fields.require(disk, "disk");
+            Fields.require(backlog, "backlog");
+            if (scheduleVersion != null) {
+                Fields.range(scheduleVersion, "scheduleVersion", 0, Long.MAX_VALUE);
+            }
+            if (clockOffsetMs != null) {
+                Fields.range(clockOffsetMs, "clockOffsetMs", -MAX_CLOCK_OFFSET_MS, MAX_CLOCK_OFFSET_MS);
+            }
+            Fields.optionalText(recording, "recording", MAX_ID);
+        }
+    }
+
+    /** A camera or microphone of the classroom; {@code fps} null when not measured, {@code error} null when fine. */
+    record Source(String name, String state, Double fps, String error) {
+        public Source {
+            Fields.text(name, "sources.name", MAX_WORD);
+            Fields.oneOf(state, "sources.state", SOURCE_STATES);
+            if (fps != null && !(fps >= 0 && fps <= 1000)) {
+                throw new IllegalArgumentException("field 'sources.fps' must be 0 to 1000");
+            }
+            Fields.optionalText(error, "sources.error", MAX_TEXT);
+        }
+    }
+
+    record Disk(Long freeBytes, Long totalBytes, Boolean full) {
+        public Disk {
+            Fields.range(totalBytes, "disk.totalBytes", 0, MAX_BYTES);
+            Fields.range(freeBytes, "disk.freeBytes", 0, totalBytes);
+            Fields.require(full, "disk.full");
+        }
+    }
+
+    /** Recordings not yet uploaded; {@code oldest} null when there are none. */
+    record Backlog(Integer files, Long bytes, String oldest) {
+        public Backlog {
+            Fields.range(files == null ? null : files.longValue(), "backlog.files", 0, MAX_BACKLOG_FILES);
+            Fields.range(bytes, "backlog.bytes", 0, MAX_BYTES);
+            Fields.optionalDateTime(oldest, "backlog.oldest");
+        }
+    }
+
+    /**
+     * Staff or a lead teacher ask a classroom's agent to do something.
+     *
+     * @param id      the sender's own id for the command, echoed in its result
+     * @param minutes for {@code start-now}: how long to record, null for the agent's default
+     * @param lesson  for {@code start-now}: the lesson to file the recording under, null for none
+     */
+    record AgentCommand(String classroom, String command, String id, Integer minutes, String lesson)
+            implements ClientMessage {
+        public AgentCommand {
+            Fields.text(classroom, "classroom", MAX_ID);
+            Fields.oneOf(command, "command", COMMANDS);
+            Fields.text(id, "id", MAX_WORD);
+            if (minutes != null) {
+                Fields.range(minutes.longValue(), "minutes", 1, MAX_COMMAND_MINUTES);
+            }
+            Fields.optionalText(lesson, "lesson", MAX_ID);
+        }
+    }
+
+    /** An agent's answer to a {@code command}. */
+    record CommandResult(String id, Boolean ok, String message) implements ClientMessage {
+        public CommandResult {
+            Fields.text(id, "id", MAX_WORD);
+            Fields.require(ok, "ok");
+            Fields.optionalText(message, "message", MAX_TEXT);
+        }
+    }
+
+    /** An agent in a lesson room says it started or stopped recording the lesson. */
+    record Recording(String room, Boolean recording) implements ForRoom {
+        public Recording {
+            Fields.text(room, "room", MAX_ID);
+            Fields.require(recording, "recording");
+        }
+    }
 }

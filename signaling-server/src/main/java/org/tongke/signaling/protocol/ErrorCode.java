@@ -42,6 +42,8 @@ public enum ErrorCode {
      * open and unwelcomed (say hello again, without {@code resume}).
      */
     RESUME_REFUSED,
+    /** An {@code agent-command} for a classroom whose agent is not connected. */
+    AGENT_OFFLINE,
     /** A bug on the server; the message may not have been applied. */
     INTERNAL;
 

@@ -40,12 +40,20 @@ public final class MessageCodec {
         CLIENT.put("start-lesson", ClientMessage.StartLesson.class);
         CLIENT.put("end-lesson", ClientMessage.EndLesson.class);
         CLIENT.put("signal", ClientMessage.Signal.class);
+        CLIENT.put("schedule-ack", ClientMessage.ScheduleAck.class);
+        CLIENT.put("health", ClientMessage.Health.class);
+        CLIENT.put("agent-command", ClientMessage.AgentCommand.class);
+        CLIENT.put("command-result", ClientMessage.CommandResult.class);
+        CLIENT.put("recording", ClientMessage.Recording.class);
         SERVER.put("welcome", ServerMessage.Welcome.class);
         SERVER.put("pong", ServerMessage.Pong.class);
         SERVER.put("snapshot", ServerMessage.Snapshot.class);
         SERVER.put("delta", ServerMessage.Delta.class);
         SERVER.put("error", ServerMessage.Error.class);
         SERVER.put("signal", ServerMessage.Signal.class);
+        SERVER.put("schedule", ServerMessage.Schedule.class);
+        SERVER.put("command", ServerMessage.Command.class);
+        SERVER.put("command-result", ServerMessage.CommandResult.class);
         CHANGES.put("joined", RoomChange.Joined.class);
         CHANGES.put("left", RoomChange.Left.class);
         CHANGES.put("away", RoomChange.Away.class);
@@ -59,6 +67,7 @@ public final class MessageCodec {
         CHANGES.put("attendance", RoomChange.Attendance.class);
         CHANGES.put("lesson", RoomChange.Lesson.class);
         CHANGES.put("media", RoomChange.Media.class);
+        CHANGES.put("recording", RoomChange.Recording.class);
     }
 
     private final ObjectMapper json = JsonMapper.builder()

@@ -33,7 +33,8 @@ public interface ServerMessage {
         }
     }
 
-    record Pong(long t) implements ServerMessage {
+    /** @param serverTime the server's clock, epoch milliseconds, for an agent to measure its offset */
+    record Pong(long t, long serverTime) implements ServerMessage {
     }
 
     /** The whole room, sent to a client that joins. */
@@ -72,6 +73,59 @@ public interface ServerMessage {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /**
+     * A recording classroom's whole schedule from today on, sent to its agent.
+     *
+     * @param version  rises with every change of this classroom's schedule; compare with {@code >}
+     * @param timeZone the zone of the lessons' times, {@code Asia/Shanghai}
+     */
+    record Schedule(String classroom, long version, String timeZone, List<ScheduledLesson> lessons)
+            implements ServerMessage {
+        public Schedule {
+            Objects.requireNonNull(classroom, "classroom");
+            Objects.requireNonNull(timeZone, "timeZone");
+            lessons = List.copyOf(lessons);
+        }
+    }
+
+    /**
+     * One lesson of a schedule.
+     *
+     * @param lesson the occurrence id ({@code qt-01-sync#1@2021-11-24}), also the lesson room's id
+     * @param school the name of the classroom's own school
+     * @param role   {@code host} (the lead teacher's room) or {@code receiving}
+     * @param start  ISO-8601 date-time with offset ({@code 2021-11-24T13:30:00+08:00})
+     */
+    record ScheduledLesson(String lesson, String title, String school, String role, String start, String end) {
+        public static final String HOST = "host";
+        public static final String RECEIVING = "receiving";
+
+        public ScheduledLesson {
+            Objects.requireNonNull(lesson, "lesson");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+        }
+    }
+
+    /** A command forwarded to a classroom's agent; {@code from} is the sender's token subject. */
+    record Command(String id, String command, Integer minutes, String lesson, String from) implements ServerMessage {
+        public Command {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /** The agent's answer to a command, handed to whoever sent it; {@code classroom} is the agent's. */
+    record CommandResult(String id, String classroom, boolean ok, String message) implements ServerMessage {
+        public CommandResult {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(classroom, "classroom");
         }
     }
 }

@@ -23,10 +23,15 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
 
     @Override
     public Room open(String id, String title, List<String> classrooms) {
+        return open(id, title, classrooms, null, null);
+    }
+
+    @Override
+    public Room open(String id, String title, List<String> classrooms, String host, java.time.Instant keepUntil) {
         if (rooms.size() >= maxRooms) {
             throw new RoomException(RoomProblem.ROOM_LIMIT, "this node holds " + maxRooms + " rooms already");
         }
-        Room room = new Room(id, title, classrooms, clock);
+        Room room = new Room(id, title, classrooms, host, keepUntil, clock);
         if (rooms.putIfAbsent(id, room) != null) {
             throw new RoomException(RoomProblem.ROOM_EXISTS, "room " + id + " is open already");
         }
@@ -42,7 +47,7 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     public void removeIfEmpty(Room room) {
         // Checked under the room's lock so that a concurrent join is not lost.
         synchronized (room) {
-            if (room.isEmpty()) {
+            if (room.isEmpty() && (room.keepUntil() == null || !clock.instant().isBefore(room.keepUntil()))) {
                 rooms.remove(room.id(), room);
             }
         }

@@ -36,6 +36,9 @@ public final class Room {
     private final Set<String> hands = new LinkedHashSet<>();
     private final Set<String> muted = new TreeSet<>();
     private final Set<String> locked = new TreeSet<>();
+    private final Set<String> recording = new TreeSet<>();
+    /** Until when an empty room stays open (a room of the timetable); null: it closes when empty. */
+    private final java.time.Instant keepUntil;
     private final Map<String, AttendanceReport> attendance = new TreeMap<>();
     private final Deque<ChatEntry> chat = new ArrayDeque<>();
     private LessonState lesson = LessonState.WAITING;
@@ -46,10 +49,34 @@ public final class Room {
 
     /** @param classrooms the rural classrooms ({@code school/room}) */
     public Room(String id, String title, List<String> classrooms, Clock clock) {
+        this(id, title, classrooms, null, null, clock);
+    }
+
+    /**
+     * A room of the timetable: its host classroom is known ahead (and listed among
+     * {@code classrooms}, so that its agent may join), and it stays open while empty until
+     * {@code keepUntil}.
+     */
+    public Room(String id, String title, List<String> classrooms, String host, java.time.Instant keepUntil,
+            Clock clock) {
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
         this.classrooms = List.copyOf(new LinkedHashSet<>(classrooms));
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (host != null && !this.classrooms.contains(host)) {
+            throw new IllegalArgumentException("host " + host + " is not among the classrooms of room " + id);
+        }
+        this.host = host;
+        this.keepUntil = keepUntil;
+    }
+
+    /** Until when the room stays open while empty; null for an ad hoc room (it closes when empty). */
+    public java.time.Instant keepUntil() {
+        return keepUntil;
+    }
+
+    public String title() {
+        return title;
     }
 
     public String id() {
@@ -260,6 +287,23 @@ public final class Room {
         addressee.signal(id, from, kind, payload);
     }
 
+    /** A classroom's agent (the host's or a rural one) says it started or stopped recording. */
+    public synchronized void recording(String session, boolean on) {
+        Participant p = member(session);
+        if (!Roles.AGENT.equals(p.role()) || p.classroom() == null || !classrooms.contains(p.classroom())) {
+            throw RoomException.forbidden("only a classroom agent of this room says whether it records");
+        }
+        if (on ? recording.add(p.classroom()) : recording.remove(p.classroom())) {
+            announce(new RoomChange.Recording(p.classroom(), on));
+        }
+    }
+
+    /** True when an agent of {@code classroom} is a member. */
+    public synchronized boolean hasAgentOf(String classroom) {
+        return members.values().stream().map(Member::participant)
+                .anyMatch(p -> Roles.AGENT.equals(p.role()) && classroom.equals(p.classroom()));
+    }
+
     public synchronized MediaMode media() {
         return media;
     }
@@ -268,7 +312,8 @@ public final class Room {
         List<Participant> participants = new ArrayList<>();
         members.values().forEach(m -> participants.add(m.participant()));
         return new RoomState(id, title, lesson.word(), host, classrooms, participants, floor, List.copyOf(hands),
-                List.copyOf(muted), List.copyOf(locked), spotlight, attendance, List.copyOf(chat), media.word());
+                List.copyOf(muted), List.copyOf(locked), spotlight, attendance, List.copyOf(chat), media.word(),
+                List.copyOf(recording));
     }
 
     /**

@@ -100,4 +100,11 @@ public interface RoomChange {
             return "media";
         }
     }
+
+    /** A classroom's agent started or stopped recording the lesson. */
+    record Recording(String classroom, boolean recording) implements RoomChange {
+        public String kind() {
+            return "recording";
+        }
+    }
 }

@@ -28,9 +28,11 @@ final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
     private final SignalingService service;
     private final MessageCodec codec;
     private final ChannelGroup channels;
+    private final java.time.Clock clock;
 
     SignalingInitializer(ServerOptions options, SslContext ssl, SignalingService service, MessageCodec codec,
-            ChannelGroup channels) {
+            ChannelGroup channels, java.time.Clock clock) {
+        this.clock = clock;
         this.options = options;
         this.ssl = ssl;
         this.service = service;
@@ -47,6 +49,7 @@ final class SignalingInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast("http", new HttpServerCodec());
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_CONTENT));
+        p.addLast("classroom-endpoints", new ClassroomEndpoints(service, clock));
         p.addLast("http-endpoints", new HttpEndpoints(service));
         p.addLast("client-close", new ClientCloseHandler());
         p.addLast("websocket", new WebSocketServerProtocolHandler(HttpEndpoints.WEBSOCKET_PATH, null, false,

@@ -20,9 +20,12 @@ import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.signaling.agent.ClassroomAgents;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
+import org.tongke.signaling.schedule.LessonRooms;
+import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.service.SignalingMetrics;
 import org.tongke.signaling.service.SignalingService;
 
@@ -53,9 +56,20 @@ public final class SignalingServer implements AutoCloseable {
     /** Binds and serves; the returned server is listening. */
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock)
             throws InterruptedException {
+        return start(options, tokens, clock, ScheduleSource.none(), LessonRooms.Timing.defaults());
+    }
+
+    /**
+     * Binds and serves, with the published timetable: schedules pushed to the classrooms' agents
+     * and lesson rooms opened and closed by {@code timing}.
+     */
+    public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
+            ScheduleSource schedules, LessonRooms.Timing timing) throws InterruptedException {
         SslContext ssl = sslContext(options);
-        SignalingService service = new SignalingService(tokens, new InMemoryRoomRegistry(clock, options.maxRooms()),
-                new SignalingMetrics(), options.heartbeat(), options.ice(), clock, options.resumeGrace());
+        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms());
+        SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
+                options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
+        LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing);
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         ChannelGroup channels = new DefaultChannelGroup("signaling", GlobalEventExecutor.INSTANCE);
@@ -64,10 +78,15 @@ public final class SignalingServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    .childHandler(new SignalingInitializer(options, ssl, service, new MessageCodec(), channels))
+                    .childHandler(new SignalingInitializer(options, ssl, service, new MessageCodec(), channels, clock))
                     .bind(options.port()).sync().channel();
             long sweep = sweepMillis(options.resumeGrace());
             workers.next().scheduleAtFixedRate(service::expireAway, sweep, sweep, TimeUnit.MILLISECONDS);
+            var timetableLoop = workers.next();
+            timetableLoop.scheduleAtFixedRate(() -> guarded("timetable rooms", lessonRooms::tick), 0,
+                    timing.every().toMillis(), TimeUnit.MILLISECONDS);
+            timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", schedules::refresh), 1, 1, TimeUnit.MINUTES);
+            schedules.subscribe(changed -> timetableLoop.execute(() -> guarded("timetable rooms", lessonRooms::tick)));
             SignalingServer server = new SignalingServer(boss, workers, channels, listener, service);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
             return server;
@@ -109,6 +128,15 @@ public final class SignalingServer implements AutoCloseable {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         LOG.info("Signaling server stopped");
+    }
+
+    /** A periodic task that fails is logged; it must not stop running. */
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.error("The periodic task of {} failed", what, e);
+        }
     }
 
     /** Away sessions are ended at most a quarter of the grace (and never more than a second) late. */

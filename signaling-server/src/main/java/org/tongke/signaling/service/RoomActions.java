@@ -72,6 +72,8 @@ final class RoomActions {
             room.startLesson(sid);
         } else if (m instanceof ClientMessage.EndLesson) {
             room.endLesson(sid);
+        } else if (m instanceof ClientMessage.Recording r) {
+            room.recording(sid, r.recording());
         } else if (m instanceof ClientMessage.Signal signal) {
             room.relay(sid, signal.to(), signal.kind(), signal.payload());
         } else {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.tongke.config.auth.Identity;
+import org.tongke.signaling.agent.Peer;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.Sequenced;
 import org.tongke.signaling.protocol.ServerMessage;
@@ -23,7 +24,7 @@ import org.tongke.signaling.room.RoomState;
  * sent, until a new connection resumes it or it expires. Its lock orders numbering, buffering
  * and writing; it never calls into a room while holding it.
  */
-final class Session implements Member {
+final class Session implements Member, Peer {
     private final String id;
     private final Identity identity;
     private final Participant participant;
@@ -49,11 +50,13 @@ final class Session implements Member {
     record Resumed(boolean wasAway, boolean snapshot) {
     }
 
-    String id() {
+    @Override
+    public String id() {
         return id;
     }
 
-    Identity identity() {
+    @Override
+    public Identity identity() {
         return identity;
     }
 
@@ -66,7 +69,8 @@ final class Session implements Member {
     }
 
     /** Numbers, keeps for replay and, when connected, sends. */
-    synchronized void send(ServerMessage message) {
+    @Override
+    public synchronized void send(ServerMessage message) {
         Sequenced numbered = new Sequenced(++seq, message);
         buffer.add(numbered);
         if (connection != null) {

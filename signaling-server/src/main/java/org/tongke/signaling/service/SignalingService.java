@@ -15,6 +15,8 @@ import org.slf4j.MDC;
 import org.tongke.config.auth.Identity;
 import org.tongke.config.auth.TokenRejected;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.signaling.agent.AgentRefusal;
+import org.tongke.signaling.agent.ClassroomAgents;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.CloseCodes;
@@ -26,6 +28,7 @@ import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.Room;
 import org.tongke.signaling.room.RoomException;
 import org.tongke.signaling.room.RoomRegistry;
+import org.tongke.signaling.schedule.ScheduleSource;
 
 /**
  * The server's behaviour, one call per event of a connection: opened, a message received,
@@ -47,6 +50,7 @@ public final class SignalingService {
     private final IceConfig ice;
     private final Clock clock;
     private final Duration resumeGrace;
+    private final ClassroomAgents agents;
     /** Connections before hello, with the seq of the last message each was sent. */
     private final ConcurrentMap<String, AtomicLong> unwelcomed = new ConcurrentHashMap<>();
     /** Sessions by the id of the connection they are on now. */
@@ -68,6 +72,13 @@ public final class SignalingService {
     /** @param resumeGrace how long a dropped session may be resumed; its rooms see it away meanwhile */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat,
             IceConfig ice, Clock clock, Duration resumeGrace) {
+        this(tokens, rooms, metrics, heartbeat, ice, clock, resumeGrace, new ClassroomAgents(ScheduleSource.none(), clock));
+    }
+
+    /** @param agents the recording classrooms' agents, with the schedules they are sent */
+    public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat,
+            IceConfig ice, Clock clock, Duration resumeGrace, ClassroomAgents agents) {
+        this.agents = Objects.requireNonNull(agents, "agents");
         this.resumeGrace = Objects.requireNonNull(resumeGrace, "resumeGrace");
         this.ice = Objects.requireNonNull(ice, "ice");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,9 +106,12 @@ public final class SignalingService {
         } else if (inbound instanceof ClientMessage.Hello) {
             refuse(connection, ErrorCode.ALREADY_WELCOMED.name(), "this connection said hello already", "hello");
         } else if (inbound instanceof ClientMessage.Ping ping) {
-            session.send(new ServerMessage.Pong(ping.t()));
+            session.send(new ServerMessage.Pong(ping.t(), clock.millis()));
+            agents.heard(session);
+        } else if (inbound instanceof ClientMessage.ForRoom forRoom) {
+            act(session, forRoom);
         } else {
-            act(session, (ClientMessage.ForRoom) inbound);
+            agentAction(session, (ClientMessage) inbound);
         }
     }
 
@@ -113,6 +127,7 @@ public final class SignalingService {
             return;
         }
         if (resumable && session.detach(connection, clock.instant(), reason)) {
+            agents.away(session);
             session.rooms().forEach(id -> rooms.find(id).ifPresent(room -> room.away(session.id(), reason)));
             LOG.info("Session {} ({} {}) away: {}", session.id(), session.identity().role().word(),
                     session.identity().subject(), reason);
@@ -142,6 +157,15 @@ public final class SignalingService {
         for (String roomId : session.rooms()) {
             rooms.find(roomId).ifPresent(room -> actions.leave(session, room, reason));
         }
+        agents.ended(session);
+    }
+
+    public ClassroomAgents agents() {
+        return agents;
+    }
+
+    public TokenVerifier tokens() {
+        return tokens;
     }
 
     public Health health() {
@@ -176,6 +200,7 @@ public final class SignalingService {
         sessions.put(connection.id(), session);
         byId.put(session.id(), session);
         session.welcome(welcome(session, identity, null));
+        agents.welcomed(session);
         LOG.info("Session {} welcomed: {} {} ({})", session.id(), identity.role().word(), identity.subject(),
                 identity.scope().text());
     }
@@ -213,6 +238,8 @@ public final class SignalingService {
             rooms.find(roomId).filter(room -> room.back(session.id(), snapshot))
                     .ifPresentOrElse(room -> { }, () -> session.rooms().remove(roomId));
         }
+        agents.resumed(session);
+        agents.rooms(session, session.rooms());
         metrics.resume(snapshot ? "snapshot" : "replay");
         LOG.info("Session {} resumed on connection {} from seq {} ({})", session.id(), connection.id(),
                 resume.lastSeq(), snapshot ? "snapshot" : "replay");
@@ -229,6 +256,10 @@ public final class SignalingService {
         MDC.put("roomId", message.room());
         try {
             actions.apply(session, message);
+            if (message instanceof ClientMessage.Join || message instanceof ClientMessage.OpenRoom
+                    || message instanceof ClientMessage.Leave) {
+                agents.rooms(session, session.rooms());
+            }
         } catch (RoomException e) {
             refuse(session, e.problem().name(), e.getMessage(), RoomActions.typeOf(message));
         } catch (RuntimeException e) {
@@ -237,6 +268,25 @@ public final class SignalingService {
         } finally {
             MDC.remove("roomId");
         }
+    }
+
+    /** health, schedule-ack, agent-command, command-result: the agent feature's. */
+    private void agentAction(Session session, ClientMessage message) {
+        try {
+            agents.received(session, message, classroom -> leadsRoomWith(session, classroom));
+        } catch (AgentRefusal e) {
+            refuse(session, e.code().name(), e.getMessage(), RoomActions.typeOf(message));
+        } catch (RuntimeException e) {
+            LOG.error("Message {} of session {} failed", RoomActions.typeOf(message), session.id(), e);
+            refuse(session, ErrorCode.INTERNAL.name(), "the server failed; see its log", null);
+        }
+    }
+
+    /** A lead teacher in a room (joined) that lists {@code classroom}. */
+    private boolean leadsRoomWith(Session session, String classroom) {
+        return session.identity().role() == org.tongke.config.auth.Role.LEAD_TEACHER
+                && session.rooms().stream().map(rooms::find).flatMap(Optional::stream)
+                        .anyMatch(room -> room.has(session.id()) && room.classrooms().contains(classroom));
     }
 
     /** An error to a connection: through its session once welcomed, else numbered per connection. */

@@ -28,7 +28,12 @@ class MessageCodecTest {
                 new ClientMessage.Mute("l#1", "s/r", true), new ClientMessage.Lock("l#1", "s/r", false),
                 new ClientMessage.Spotlight("l#1", null), new ClientMessage.Chat("l#1", "你好"),
                 new ClientMessage.Attendance("l#1", 38, 40), new ClientMessage.StartLesson("l#1"),
-                new ClientMessage.EndLesson("l#1"), new ClientMessage.Signal("l#1", "s2", "offer", sdp()));
+                new ClientMessage.EndLesson("l#1"), new ClientMessage.Signal("l#1", "s2", "offer", sdp()),
+                new ClientMessage.ScheduleAck(17L), AgentMessagesCodecTest.health(),
+                new ClientMessage.AgentCommand("wuzhong/lubo", "start-now", "c-1", 45, null),
+                new ClientMessage.AgentCommand("wuzhong/lubo", "status", "c-2", null, "qt-01-sync#1@2021-11-24"),
+                new ClientMessage.CommandResult("c-1", true, "recording"), new ClientMessage.CommandResult("c-2", false, null),
+                new ClientMessage.Recording("l#1", true));
     }
 
     static ObjectNode sdp() {
@@ -48,10 +53,10 @@ class MessageCodecTest {
         Participant p = new Participant("s1", "lead-teacher", "he", null);
         RoomState state = new RoomState("l#1", "t", "live", null, List.of("s/r"), List.of(p), "s/r", List.of(),
                 List.of("s/r"), List.of(), null, Map.of("s/r", new AttendanceReport(1, 2, "2021-09-06T01:00:00Z")),
-                List.of(new ChatEntry("s1", "he", null, "hi", "2021-09-06T01:00:00Z")), "p2p");
+                List.of(new ChatEntry("s1", "he", null, "hi", "2021-09-06T01:00:00Z")), "p2p", List.of("s/r"));
         return List.of(new ServerMessage.Welcome("s1", "lead-teacher", "lesson:l#1", "he", 15,
                         List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
-                                new IceServer(List.of("turn:turn.example.org:3478"), "1700000000:he", "c2VjcmV0"))), new ServerMessage.Pong(7),
+                                new IceServer(List.of("turn:turn.example.org:3478"), "1700000000:he", "c2VjcmV0"))), new ServerMessage.Pong(7, 1700000000000L),
                 new ServerMessage.Snapshot("l#1", state), new ServerMessage.Error("FORBIDDEN", "no", "grant-floor"),
                 new ServerMessage.Delta("l#1", new RoomChange.Joined(p)),
                 new ServerMessage.Delta("l#1", new RoomChange.Left(p, "left")),
@@ -64,6 +69,12 @@ class MessageCodecTest {
                 new ServerMessage.Delta("l#1", new RoomChange.Attendance("s/r", new AttendanceReport(1, 2, "x"))),
                 new ServerMessage.Delta("l#1", new RoomChange.Lesson("ended")),
                 new ServerMessage.Delta("l#1", new RoomChange.Media("bridge")),
+                new ServerMessage.Delta("l#1", new RoomChange.Recording("s/r", true)),
+                new ServerMessage.Schedule("wuzhong/lubo", 17, "Asia/Shanghai", List.of(new ServerMessage.ScheduledLesson(
+                        "qt-01-sync#1@2021-11-24", "四年级数学", "吴中小学", "receiving", "2021-11-24T13:30:00+08:00",
+                        "2021-11-24T14:10:00+08:00"))),
+                new ServerMessage.Command("c-1", "start-now", 45, null, "he-yonghui"),
+                new ServerMessage.CommandResult("c-1", "wuzhong/lubo", true, "recording"),
                 new ServerMessage.Signal("l#1", "s1", "candidate", Map.of("candidate", "candidate:1 1 udp 1 10.0.0.1 5000 typ host",
                         "sdpMid", "0")));
     }

@@ -28,11 +28,11 @@ class PipelineHandlersTest {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameCodec(new MessageCodec(), metrics));
 
         ch.writeInbound(new TextWebSocketFrame("{\"v\":1,\"type\":\"ping\",\"t\":5}"));
-        ch.writeOutbound(new Sequenced(3, new ServerMessage.Pong(5)));
+        ch.writeOutbound(new Sequenced(3, new ServerMessage.Pong(5, 1700000000000L)));
 
         assertThat((Object) ch.readInbound()).isEqualTo(new ClientMessage.Ping(5L));
         TextWebSocketFrame out = ch.readOutbound();
-        assertThat(out.text()).isEqualTo("{\"v\":1,\"type\":\"pong\",\"seq\":3,\"t\":5}");
+        assertThat(out.text()).isEqualTo("{\"v\":1,\"type\":\"pong\",\"seq\":3,\"t\":5,\"serverTime\":1700000000000}");
         out.release();
         assertThat(metrics.messagesIn()).isEqualTo(1);
         assertThat(metrics.messagesOut()).isEqualTo(1);

@@ -9,7 +9,7 @@ import org.tongke.signaling.protocol.ServerMessage;
 
 class ReplayBufferTest {
     private static Sequenced pong(long seq) {
-        return new Sequenced(seq, new ServerMessage.Pong(seq));
+        return new Sequenced(seq, new ServerMessage.Pong(seq, 0));
     }
 
     private static List<Long> seqs(List<Sequenced> messages) {

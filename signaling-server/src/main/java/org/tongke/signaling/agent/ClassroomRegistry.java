@@ -1,0 +1,134 @@
+package org.tongke.signaling.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.tongke.signaling.protocol.ClientMessage;
+import org.tongke.signaling.schedule.KnownClassroom;
+
+/**
+ * Every recording classroom this node knows (the county's, and any whose agent connected): its
+ * agent's connection, last heartbeat and health, the schedule version it acknowledged and the
+ * lesson room it is in. Thread-safe; each call is short and never calls out while locked.
+ */
+public final class ClassroomRegistry {
+    private final Map<String, Entry> entries = new TreeMap<>();
+
+    private static final class Entry {
+        KnownClassroom known;
+        Peer agent;
+        boolean away;
+        Instant lastHeartbeat;
+        ClientMessage.Health health;
+        Instant healthAt;
+        Long acknowledged;
+        String room;
+
+        Entry(KnownClassroom known) {
+            this.known = known;
+        }
+    }
+
+    /** The county's recording classrooms; those not listed but with an agent stay. */
+    public synchronized void know(Collection<KnownClassroom> classrooms) {
+        for (KnownClassroom k : classrooms) {
+            entries.computeIfAbsent(k.id(), id -> new Entry(k)).known = k;
+        }
+    }
+
+    /** The agent of {@code classroom} is welcomed on {@code peer}; a newer agent replaces an older one. */
+    public synchronized void connected(String classroom, Peer peer, Instant now) {
+        Entry e = entry(classroom);
+        e.agent = peer;
+        e.away = false;
+        e.lastHeartbeat = now;
+    }
+
+    /** Its connection dropped; the session may still resume. */
+    public synchronized void away(String classroom, Peer peer) {
+        Entry e = entries.get(classroom);
+        if (e != null && e.agent == peer) {
+            e.away = true;
+        }
+    }
+
+    /** The agent's session ended: the classroom is offline. False when {@code peer} was not its agent (any more). */
+    public synchronized boolean disconnected(String classroom, Peer peer) {
+        Entry e = entries.get(classroom);
+        if (e == null || e.agent != peer) {
+            return false;
+        }
+        e.agent = null;
+        e.away = false;
+        e.room = null;
+        return true;
+    }
+
+    public synchronized void heard(String classroom, Instant now) {
+        Entry e = entries.get(classroom);
+        if (e != null) {
+            e.lastHeartbeat = now;
+        }
+    }
+
+    public synchronized void health(String classroom, ClientMessage.Health health, Instant now) {
+        Entry e = entry(classroom);
+        e.health = health;
+        e.healthAt = now;
+        e.lastHeartbeat = now;
+    }
+
+    public synchronized void acknowledged(String classroom, long version) {
+        Entry e = entry(classroom);
+        e.acknowledged = e.acknowledged == null ? version : Math.max(e.acknowledged, version);
+    }
+
+    /** The version its agent acknowledged last, empty when none. */
+    public synchronized Optional<Long> acknowledged(String classroom) {
+        Entry e = entries.get(classroom);
+        return Optional.ofNullable(e == null ? null : e.acknowledged);
+    }
+
+    public synchronized void room(String classroom, String room) {
+        Entry e = entries.get(classroom);
+        if (e != null) {
+            e.room = room;
+        }
+    }
+
+    /** The agent connected (or away) for {@code classroom}. */
+    public synchronized Optional<Peer> agent(String classroom) {
+        Entry e = entries.get(classroom);
+        return Optional.ofNullable(e == null ? null : e.agent);
+    }
+
+    /** The classrooms {@code visible} lets through, in id order; {@code versions} gives each one's schedule version. */
+    public synchronized List<ClassroomStatus> view(Predicate<String> visible,
+            java.util.function.Function<String, Long> versions) {
+        List<ClassroomStatus> out = new ArrayList<>();
+        for (Map.Entry<String, Entry> me : entries.entrySet()) {
+            if (!visible.test(me.getKey())) {
+                continue;
+            }
+            Entry e = me.getValue();
+            String state = e.agent == null ? ClassroomStatus.OFFLINE
+                    : e.away ? ClassroomStatus.AWAY : ClassroomStatus.ONLINE;
+            out.add(new ClassroomStatus(me.getKey(), e.known.school(), e.known.schoolName(), e.known.name(), state,
+                    e.agent == null ? null : e.agent.identity().subject(), e.lastHeartbeat, e.health, e.healthAt,
+                    e.acknowledged, versions.apply(me.getKey()), e.room));
+        }
+        return out;
+    }
+
+    private Entry entry(String classroom) {
+        return entries.computeIfAbsent(classroom, id -> {
+            String school = id.substring(0, id.indexOf('/'));
+            return new Entry(new KnownClassroom(id, school, id.substring(id.indexOf('/') + 1)));
+        });
+    }
+}

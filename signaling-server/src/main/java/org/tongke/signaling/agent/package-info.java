@@ -1,0 +1,9 @@
+/**
+ * Recording classrooms and their edge agents: which classroom is online, what its agent last
+ * reported ({@link org.tongke.signaling.agent.ClassroomRegistry}), which schedule version it
+ * acknowledged, and the commands staff and lead teachers send it
+ * ({@link org.tongke.signaling.agent.AgentCommands}). Who may do what is in
+ * {@link org.tongke.signaling.agent.AgentAccess}; {@link org.tongke.signaling.agent.ClassroomAgents}
+ * is what the signaling service calls. No Netty types here.
+ */
+package org.tongke.signaling.agent;

@@ -1,0 +1,10 @@
+/**
+ * The published timetable on the signaling server: each recording classroom's schedule
+ * ({@link org.tongke.signaling.schedule.Timetable}, a {@link org.tongke.signaling.schedule.ScheduleSource}),
+ * read from a scheduler plan ({@link org.tongke.signaling.schedule.PlanReader}, our own small records,
+ * no dependency on the scheduler module) in a file or from the scheduler's {@code GET /api/plan},
+ * reloaded on each {@code plan-published} event ({@link org.tongke.signaling.schedule.PlanEvents}: in
+ * process, or over Redis pub/sub with {@link org.tongke.signaling.schedule.RedisPlanEvents}), and the
+ * lesson rooms opened from it ({@link org.tongke.signaling.schedule.LessonRooms}).
+ */
+package org.tongke.signaling.schedule;
