@@ -1,0 +1,98 @@
+package org.tongke.platform.recorder;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongke.config.auth.Secrets;
+import org.tongke.config.auth.TokenVerifier;
+import org.tongke.platform.cli.ExitCodes;
+import org.tongke.recorder.server.RecorderOptions;
+import org.tongke.recorder.server.RecorderServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code recorder serve}: ingest, archive jobs and (later) the library, until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve tus ingest (/api/uploads/), archive jobs, /health and /metrics over HTTP.",
+            "Stops cleanly on SIGTERM or Ctrl-C; an archive job cut off is done again on the next start."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Pattern WAIT = Pattern.compile("(\\d{1,6})([smh])");
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8082", description = "HTTP port; 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "Database: jdbc:postgresql://HOST/DB?user=U&password=W (default: embedded H2 in the library folder).")
+    String db;
+    @Option(names = "--library", paramLabel = "DIR", defaultValue = "library", description = "Media folder of the library (default: ${DEFAULT-VALUE}).")
+    Path library;
+    @Option(names = "--redis", paramLabel = "URI", description = "Redis Streams job queue shared by several recorders (default: in-process).")
+    String redis;
+    @Option(names = "--secret-file", required = true, paramLabel = "FILE", description = "The token signing secret (the file 'token issue' uses).")
+    Path secretFile;
+    @Option(names = "--archive-wait", paramLabel = "D", defaultValue = "2h", description = "How long a manifest waits for missing segments before the lesson is archived without them: 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
+    String archiveWait;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        RecorderOptions options;
+        TokenVerifier tokens;
+        try {
+            tokens = new TokenVerifier(Secrets.read(secretFile), Clock.systemUTC());
+            options = new RecorderOptions(port, db, library, redis, wait(archiveWait), RecorderOptions.DEFAULT_WORKERS);
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        RecorderServer server;
+        try {
+            server = RecorderServer.start(options, tokens, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                LOG.warn("Recorder did not stop cleanly", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "recorder-shutdown"));
+        spec.commandLine().getOut().printf("Recorder listening on http://127.0.0.1:%d (tus /api/uploads/, health /health, metrics /metrics)%n",
+                server.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    static Duration wait(String text) {
+        Matcher m = WAIT.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--archive-wait '" + text + "' is not a duration: write 90s, 30m or 2h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}
