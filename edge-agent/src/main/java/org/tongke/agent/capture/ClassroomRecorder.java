@@ -26,7 +26,8 @@ public final class ClassroomRecorder implements Recordings {
     private final SegmentListener listener;
     private final Clock clock;
     private final String preset;
-    private final List<SourceRecorder> sources = new ArrayList<>();
+    /** Replaced whole, never changed: health reads it without waiting for a stop in progress. */
+    private volatile List<SourceRecorder> sources = List.of();
     private final List<Thread> threads = new ArrayList<>();
     private LessonManifest manifest;
     private volatile String lesson;
@@ -49,19 +50,21 @@ public final class ClassroomRecorder implements Recordings {
             manifest = LessonManifest.open(LessonFiles.manifest(storage, target.lesson()), zone(), clock.instant());
             manifest.resume();
         } catch (IOException e) {
-            LOG.error("Manifest of {} cannot be written; recording anyway", target.lesson(), e);
+            LOG.error("Manifest of {} cannot be written (is the disk full?); not recording", target.lesson(), e);
             return;
         }
         lesson = target.lesson();
         Path lessonDir = LessonFiles.lessonDir(storage, target.lesson());
+        List<SourceRecorder> started = new ArrayList<>();
         for (SourceSpec spec : config.sources()) {
             SourceRecorder r = new SourceRecorder(spec, target.lesson(), lessonDir.resolve(spec.name()),
                     config.recording(), manifest, listener, clock, preset);
             Thread t = new Thread(r, "record-" + spec.name());
-            sources.add(r);
+            started.add(r);
             threads.add(t);
-            t.start();
         }
+        sources = List.copyOf(started);
+        threads.forEach(Thread::start);
     }
 
     @Override
@@ -87,7 +90,7 @@ public final class ClassroomRecorder implements Recordings {
         } catch (IOException e) {
             LOG.error("Manifest of {} cannot be closed", lesson, e);
         }
-        sources.clear();
+        sources = List.of();
         threads.clear();
         lesson = null;
     }
@@ -97,24 +100,17 @@ public final class ClassroomRecorder implements Recordings {
         return lesson;
     }
 
-    /** Each configured source's state and frame rate. */
-    public synchronized List<Health.SourceHealth> health() {
+    /** Each configured source's state and frame rate (idle when not recording). */
+    public List<Health.SourceHealth> health() {
+        List<SourceRecorder> sources = this.sources;
         List<Health.SourceHealth> result = new ArrayList<>();
-        for (SourceSpec spec : config.sources()) {
-            SourceRecorder r = sources.stream().filter(s -> s == find(spec.name())).findFirst().orElse(null);
-            result.add(r == null ? new Health.SourceHealth(spec.name(), SourceState.IDLE.word(), 0, null)
-                    : new Health.SourceHealth(spec.name(), r.state().word(), r.fps(), r.error()));
+        for (int i = 0; i < config.sources().size(); i++) {
+            String name = config.sources().get(i).name();
+            SourceRecorder r = i < sources.size() ? sources.get(i) : null;
+            result.add(r == null ? new Health.SourceHealth(name, SourceState.IDLE.word(), 0, null)
+                    : new Health.SourceHealth(name, r.state().word(), r.fps(), r.error()));
         }
         return result;
-    }
-
-    private SourceRecorder find(String name) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (config.sources().get(i).name().equals(name)) {
-                return sources.get(i);
-            }
-        }
-        return null;
     }
 
     private ZoneId zone() {

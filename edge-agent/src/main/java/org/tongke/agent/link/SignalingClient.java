@@ -157,6 +157,8 @@ public final class SignalingClient implements AutoCloseable {
         } else if (m instanceof ServerMessage.ScheduleMessage s) {
             long cached = agent.schedule(s.schedule());
             send(AgentCodec.scheduleAck(cached));
+            // Staff see the new version at once, not a heartbeat later.
+            send(AgentCodec.health(agent.health(clockOffsetMs)));
         } else if (m instanceof ServerMessage.Command c) {
             commands.execute(() -> {
                 Result r;
