@@ -31,6 +31,8 @@ public final class AgentConfigReader {
     static final Pattern CLASSROOM = Pattern.compile("[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*");
     static final Pattern SOURCE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     static final int MAX_SOURCES = 8;
+    /** A cut costs at most one chunk, a chunk one round trip: 256 KiB is 1 s at 2 Mbit/s (bench/RESULTS.md). */
+    static final int DEFAULT_CHUNK = 256 * 1024;
     private static final List<String> KINDS = List.of("rtsp", "v4l2", "file", "lavfi");
 
     /** The configuration, or the problems that kept it from being built. */
@@ -70,7 +72,7 @@ public final class AgentConfigReader {
                 .orElseGet(() -> new AgentConfig.Recording(Duration.ofMinutes(2), Duration.ofMinutes(3),
                         Duration.ofSeconds(60), "mpegts"));
         AgentConfig.Upload upload = y.optMap("upload").map(this::upload)
-                .orElseGet(() -> new AgentConfig.Upload(1 << 20, List.of()));
+                .orElseGet(() -> new AgentConfig.Upload(DEFAULT_CHUNK, List.of()));
         y.finish();
         if (problems.hasErrors() || storage == null || recording == null || upload == null) {
             return new Result(Optional.empty(), problems);
@@ -267,7 +269,7 @@ public final class AgentConfigReader {
     }
 
     private AgentConfig.Upload upload(YamlMap u) {
-        long chunk = size(u, "chunk", 1L << 20, 16L << 10, 64L << 20);
+        long chunk = size(u, "chunk", DEFAULT_CHUNK, 16L << 10, 64L << 20);
         List<UploadCap> caps = new ArrayList<>();
         for (YamlMap c : u.maps("caps")) {
             LocalTime from = c.time("from");

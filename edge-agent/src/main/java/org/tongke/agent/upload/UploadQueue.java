@@ -34,7 +34,8 @@ import org.tongke.agent.link.Health;
 /**
  * Delivers every closed segment, on one thread of its own so that a slow or cut link never
  * stalls a recording: queued in the journal, uploaded chunk by chunk from the offset the recorder
- * holds, retried with backoff (1 s doubling to a minute, with jitter) for as long as the file
+ * holds, retried with backoff (a tenth of a second after the first failure, then 1 s doubling to a
+ * minute, with jitter) for as long as the file
  * exists; a lesson's manifest is sent once its recording ended and every segment is uploaded;
  * files go only once the recorder lists them as stored, after {@code keepConfirmed} or, when the
  * disk is full, oldest first.
@@ -42,6 +43,7 @@ import org.tongke.agent.link.Health;
 public final class UploadQueue implements SegmentListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UploadQueue.class);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    static final long FIRST_RETRY_MS = 100;
 
     private final AgentConfig config;
     private final UploadJournal journal;
@@ -53,7 +55,8 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
     private final Thread worker;
     private volatile boolean closing;
     private volatile boolean diskFull;
-    private long backoffMs = 1000;
+    /** The wait before the next try; a first failure after progress is retried almost at once (a cut is the usual case). */
+    private long backoffMs = FIRST_RETRY_MS;
     private Instant nextAttempt = Instant.MIN;
     private Instant nextConfirm = Instant.MIN;
 
@@ -145,13 +148,13 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
             try {
                 if (!clock.instant().isBefore(nextAttempt)) {
                     busy = step();
-                    backoffMs = 1000;
+                    backoffMs = FIRST_RETRY_MS;
                 }
             } catch (IOException e) {
                 long jitter = ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1);
                 nextAttempt = clock.instant().plusMillis(backoffMs + jitter);
                 LOG.warn("Upload failed ({}); next try in {} ms", e.getMessage(), backoffMs + jitter);
-                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+                backoffMs = Math.min(Math.max(1000, backoffMs * 2), MAX_BACKOFF.toMillis());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -225,6 +228,7 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
         int chunkSize = config.upload().chunkBytes();
         byte[] buffer = new byte[chunkSize];
         int checksumFailures = 0;
+        int busyAnswers = 0;
         try (FileChannel in = FileChannel.open(s.file(), StandardOpenOption.READ)) {
             while (offset < s.bytes()) {
                 if (closing) {
@@ -242,9 +246,13 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
                 }
                 try {
                     offset = tus.patch(url, offset, buffer, length);
-                    backoffMs = 1000;
+                    backoffMs = FIRST_RETRY_MS;
                 } catch (TusClient.Refused e) {
                     if (e.status() == 409) {
+                        offset = tus.offset(url);
+                    } else if (e.status() == 423 && ++busyAnswers < 50) {
+                        // The recorder is still dropping the chunk a cut interrupted: ask again shortly.
+                        Thread.sleep(100);
                         offset = tus.offset(url);
                     } else if (e.status() == 460 && ++checksumFailures < 5) {
                         LOG.warn("Chunk at {} of {} arrived damaged; sent again", offset, s.file());

@@ -106,7 +106,7 @@ class AgentConfigReaderTest {
         assertThat(c.recording().segment()).isEqualTo(Duration.ofSeconds(60));
         assertThat(c.recording().format()).isEqualTo("mpegts");
         assertThat(c.recording().preRoll()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(c.upload().chunkBytes()).isEqualTo(1 << 20);
+        assertThat(c.upload().chunkBytes()).isEqualTo(256 * 1024);
         assertThat(c.upload().caps()).isEmpty();
         assertThat(c.storage().maxBytes()).isEqualTo(Long.MAX_VALUE);
         assertThat(c.timeZone().getId()).isEqualTo("Asia/Shanghai");
