@@ -1,7 +1,9 @@
 package org.tongke.config.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +30,14 @@ public final class AtomicFile {
         Files.createDirectories(parent);
         Path partial = Files.createTempFile(parent, "." + target.getFileName(), ".part");
         try {
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel)) {
+                    @Override
+                    public void close() throws IOException {
+                        // Writers that close their stream (Jackson does) must not close the channel before the sync.
+                        flush();
+                    }
+                };
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);
