@@ -136,4 +136,25 @@ class RecordingTest {
         assertThat(total).isCloseTo(5.0, org.assertj.core.data.Offset.offset(0.6));
         assertThat(Media.duration(files.get(0))).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.2));
     }
+
+    @Test
+    void fragmentedMp4SegmentsPlayWhole() throws Exception {
+        AgentConfig config = config(List.of(new SourceSpec.Lavfi("students", "testsrc2=size=320x240:rate=25",
+                "sine=frequency=330:sample_rate=48000", null)), Duration.ofSeconds(2), "mp4");
+        ClassroomRecorder recorder = new ClassroomRecorder(config, listener, Clock.systemUTC(), "ultrafast");
+        recorder.start(new Target("mp4#1@2021-11-24", Instant.now().plusSeconds(60), true));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (closed.size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        recorder.stop();
+        List<Path> files = segments(LessonFiles.lessonDir(config.storage().dir(), "mp4#1@2021-11-24").resolve("students"));
+        assertThat(files).extracting(p -> p.getFileName().toString()).startsWith("000000.mp4", "000001.mp4");
+        for (Path f : files.subList(0, 2)) {
+            JsonNode probe = Media.probe(f);
+            assertThat(probe.path("format").path("format_name").asText()).contains("mp4");
+            assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.15));
+            assertThat(Media.decodeErrors(f)).isEmpty();
+        }
+    }
 }
