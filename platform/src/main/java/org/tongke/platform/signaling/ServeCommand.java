@@ -1,7 +1,10 @@
 package org.tongke.platform.signaling;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,8 @@ import org.tongke.platform.cli.ExitCodes;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.ice.IceConfig;
+import org.tongke.signaling.schedule.LessonRooms;
+import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.server.ServerOptions;
 import org.tongke.signaling.server.SignalingServer;
 import picocli.CommandLine.Command;
@@ -22,7 +27,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code signaling serve}: the WebSocket server for live lessons, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve agents and consoles over WebSocket (/ws), with /health and /metrics.",
+        description = {"Serve agents and consoles over WebSocket (/ws), with /health, /metrics, /api/classrooms and the"
+            + " staff page /classrooms.",
+            "With --plan-file or --scheduler: each recording classroom's agent gets its schedule, and lesson rooms open"
+            + " from the published timetable.",
+            "Rooms and presence live on this one node: Redis across nodes is not supported yet (--redis carries only"
+            + " the scheduler's plan events).",
             "Stops cleanly on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -33,8 +43,28 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
     @Option(names = "--secret-file", required = true, paramLabel = "FILE", description = "The token signing secret (the file 'token issue' uses).")
     Path secretFile;
-    @Option(names = "--redis", paramLabel = "URI", description = "Redis for presence and routing across nodes (not supported yet).")
+    @Option(names = "--redis", paramLabel = "URI", description = "Redis to hear the scheduler's plan-published events on"
+            + " (channel tongke:plan:<county>); needs --scheduler or --plan-file. Presence and rooms across nodes over Redis"
+            + " are not supported yet.")
     String redis;
+    @Option(names = "--config", paramLabel = "DIR", description = "The county configuration: its recording classrooms and"
+            + " school names (without it, the classrooms the plan names).")
+    Path config;
+    @Option(names = "--plan-file", paramLabel = "FILE", description = "A plan as 'scheduler solve --out' writes it; read at"
+            + " start (when --scheduler does not answer) and on each plan event without --scheduler.")
+    Path planFile;
+    @Option(names = "--scheduler", paramLabel = "URL", description = "The scheduler (http://HOST:PORT): its published plan"
+            + " (GET /api/plan) is read at start and on each plan event.")
+    URI scheduler;
+    @Option(names = "--resume-grace", paramLabel = "D", defaultValue = "30s", description = "How long a dropped connection's"
+            + " session waits to be resumed: 30s, 2m, PT30S; 0 to 10 minutes (default: ${DEFAULT-VALUE}).")
+    String resumeGrace;
+    @Option(names = "--lesson-lead", paramLabel = "D", defaultValue = "10m", description = "How long before a lesson of the"
+            + " timetable its room opens; 0 to 2 hours (default: ${DEFAULT-VALUE}).")
+    String lessonLead;
+    @Option(names = "--lesson-linger", paramLabel = "D", defaultValue = "15m", description = "How long after a lesson's"
+            + " end its empty room closes; 0 to 2 hours (default: ${DEFAULT-VALUE}).")
+    String lessonLinger;
     @Option(names = "--tls-cert", paramLabel = "FILE", description = "TLS certificate chain (PEM); with --tls-key.")
     Path tlsCert;
     @Option(names = "--tls-key", paramLabel = "FILE", description = "TLS private key (PEM, PKCS#8); with --tls-cert.")
@@ -51,8 +81,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (redis != null) {
-            return fail(err, "--redis is not supported yet: this step keeps rooms in memory on one node.");
+        if (redis != null && planFile == null && scheduler == null) {
+            return fail(err, "--redis carries only the scheduler's plan events, so it needs --scheduler or --plan-file;"
+                    + " presence and rooms across nodes over Redis are not supported yet: this server keeps them in"
+                    + " memory on one node.");
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             return fail(err, "--tls-cert and --tls-key go together.");
@@ -70,17 +102,39 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
-        ServerOptions options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice);
+        LessonRooms.Timing timing;
+        ServerOptions options;
+        try {
+            timing = new LessonRooms.Timing(DurationText.parse(lessonLead, "--lesson-lead", Duration.ofHours(2)),
+                    DurationText.parse(lessonLinger, "--lesson-linger", Duration.ofHours(2)), LessonRooms.DEFAULT_EVERY);
+            options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice)
+                    .withResumeGrace(DurationText.parse(resumeGrace, "--resume-grace", Duration.ofMinutes(10)));
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
+        Optional<TimetableSetup> timetable;
+        try {
+            timetable = TimetableSetup.start(config, planFile, scheduler, redis, err);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return fail(err, e.getMessage());
+        }
+        if (timetable == null) {
+            return ExitCodes.BAD_INPUT;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         SignalingServer server;
         try {
-            server = SignalingServer.start(options, tokens, Clock.systemUTC());
+            server = SignalingServer.start(options, tokens, Clock.systemUTC(),
+                    timetable.map(TimetableSetup::timetable).map(ScheduleSource.class::cast).orElse(ScheduleSource.none()),
+                    timing);
         } catch (IllegalArgumentException e) {
+            timetable.ifPresent(TimetableSetup::close);
             return fail(err, e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                timetable.ifPresent(TimetableSetup::close);
             } catch (Exception e) {
                 LOG.warn("Signaling server did not stop cleanly", e);
             } finally {

@@ -125,6 +125,17 @@ public final class ClassroomRegistry {
         return out;
     }
 
+    /** How many classrooms are online, away and offline. */
+    public synchronized Map<String, Integer> countByState() {
+        Map<String, Integer> counts = new TreeMap<>(Map.of(ClassroomStatus.ONLINE, 0, ClassroomStatus.AWAY, 0,
+                ClassroomStatus.OFFLINE, 0));
+        for (Entry e : entries.values()) {
+            String state = e.agent == null ? ClassroomStatus.OFFLINE : e.away ? ClassroomStatus.AWAY : ClassroomStatus.ONLINE;
+            counts.merge(state, 1, Integer::sum);
+        }
+        return counts;
+    }
+
     private Entry entry(String classroom) {
         return entries.computeIfAbsent(classroom, id -> {
             String school = id.substring(0, id.indexOf('/'));

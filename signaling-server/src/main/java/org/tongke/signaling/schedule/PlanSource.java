@@ -31,10 +31,13 @@ public interface PlanSource {
         };
     }
 
-    /** The scheduler's published plan, {@code GET <base>/api/plan}. */
+    /**
+     * The scheduler's published plan, {@code GET <base>/api/plan?parts=occurrences}: only the dated
+     * lessons, since a county's whole plan runs to megabytes of what this server does not read.
+     */
     static PlanSource scheduler(URI base) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        URI plan = URI.create(base.toString().replaceAll("/+$", "") + "/api/plan");
+        URI plan = URI.create(base.toString().replaceAll("/+$", "") + "/api/plan?parts=occurrences");
         return new PlanSource() {
             @Override
             public LoadedPlan load() throws IOException, InterruptedException {

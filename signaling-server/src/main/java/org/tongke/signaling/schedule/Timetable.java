@@ -60,8 +60,9 @@ public final class Timetable implements ScheduleSource {
             plan = Objects.requireNonNull(next, "plan");
             changed = recompute();
         }
-        LOG.info("Timetable of {} (plan version {}): {} lessons in the next {} days; {} classroom schedules changed",
-                next.county(), next.version(), window.size(), DAYS_AHEAD, changed.size());
+        LOG.info("Timetable of {} ({}): {} lessons in the next {} days; {} classroom schedules changed",
+                next.county(), next.version() == null ? "a plan file" : "plan version " + next.version(), window.size(),
+                DAYS_AHEAD, changed.size());
         announce(changed);
     }
 

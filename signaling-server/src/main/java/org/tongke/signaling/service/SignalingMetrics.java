@@ -17,6 +17,7 @@ public final class SignalingMetrics {
     private final ConcurrentMap<String, LongAdder> resumes = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
     private volatile IntSupplier rooms = () -> 0;
+    private volatile Supplier<Map<String, Integer>> classroomsByState = Map::of;
 
     public void messageIn() {
         messagesIn.increment();
@@ -45,6 +46,11 @@ public final class SignalingMetrics {
         this.rooms = rooms;
     }
 
+    /** The recording classrooms by state ({@code online}, {@code away}, {@code offline}), read when rendered. */
+    void classrooms(Supplier<Map<String, Integer>> byState) {
+        this.classroomsByState = byState;
+    }
+
     public long messagesIn() {
         return messagesIn.sum();
     }
@@ -59,6 +65,8 @@ public final class SignalingMetrics {
         new TreeMap<>(connectionsByRole.get()).forEach((role, n) -> line(out, "tongke_signaling_connections", "role", role, n));
         header(out, "tongke_signaling_rooms", "gauge", "Open lesson rooms.");
         out.append("tongke_signaling_rooms ").append(rooms.getAsInt()).append('\n');
+        header(out, "tongke_signaling_classrooms", "gauge", "Recording classrooms by the state of their agent.");
+        new TreeMap<>(classroomsByState.get()).forEach((state, n) -> line(out, "tongke_signaling_classrooms", "state", state, n));
         header(out, "tongke_signaling_messages_in_total", "counter", "Client messages received.");
         out.append("tongke_signaling_messages_in_total ").append(messagesIn.sum()).append('\n');
         header(out, "tongke_signaling_messages_out_total", "counter", "Server messages sent.");

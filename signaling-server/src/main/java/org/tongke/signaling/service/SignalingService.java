@@ -88,6 +88,7 @@ public final class SignalingService {
         this.heartbeatSeconds = Math.max(1, heartbeat.toSeconds());
         this.actions = new RoomActions(rooms);
         metrics.gauges(this::connectionsByRole, rooms::size);
+        metrics.classrooms(() -> agents.registry().countByState());
     }
 
     public void opened(Connection connection) {

@@ -276,4 +276,35 @@ class RoomTest {
     void everyoneInTheRoomFromThreeClassroomsSeesBridge() {
         assertThat(room.state().media()).isEqualTo("bridge");
     }
+
+    @Test
+    void anAgentOfTheRoomSaysItRecordsOnceAndEveryoneSeesIt() {
+        room.recording("b", true);
+        room.recording("b", true);
+
+        assertThat(lead.deltas()).containsExactly(new RoomChange.Recording(B, true));
+        assertThat(room.state().recording()).containsExactly(B);
+        room.recording("b", false);
+        assertThat(room.state().recording()).isEmpty();
+    }
+
+    @Test
+    void onlyAnAgentSaysWhetherItRecords() {
+        assertThat(problem(() -> room.recording("a", true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.recording("lead", true))).isEqualTo(RoomProblem.FORBIDDEN);
+        assertThat(problem(() -> room.recording("nobody", true))).isEqualTo(RoomProblem.NOT_IN_ROOM);
+    }
+
+    @Test
+    void aRoomOfTheTimetableKnowsItsHostAheadAndItsHostsAgentIsNoRuralRoom() {
+        Room lesson = new Room("c1-math#1@2021-11-24", "数学", List.of("chengxi/lubo", A), "chengxi/lubo", null,
+                Clock.systemUTC());
+        Recorder hostAgent = new Recorder(new Participant("h", "classroom-agent", "h-agent", "chengxi/lubo"));
+        lesson.join(hostAgent);
+
+        assertThat(lesson.state().host()).isEqualTo("chengxi/lubo");
+        assertThat(problem(() -> lesson.raiseHand("h"))).isEqualTo(RoomProblem.FORBIDDEN);
+        lesson.recording("h", true);
+        assertThat(lesson.state().recording()).containsExactly("chengxi/lubo");
+    }
 }

@@ -86,6 +86,9 @@ class ClassroomAgentsIT {
             JsonNode host = find(classrooms(world.token(Role.STAFF, "county:tiny")), AgentsWorld.HOST);
             assertThat(host.path("state").asText()).isEqualTo("offline");
             assertThat(host.path("health").isNull()).isTrue();
+            assertThat(AgentsWorld.get(server.port(), "/metrics", null).body())
+                    .contains("tongke_signaling_classrooms{state=\"online\"} 1")
+                    .contains("tongke_signaling_classrooms{state=\"offline\"} 1");
         }
     }
 

@@ -1,0 +1,18 @@
+package org.tongke.platform.signaling;
+
+import org.tongke.scheduler.api.PlanPublisher;
+import org.tongke.signaling.schedule.PlanEvents;
+
+/**
+ * The one place the scheduler and the signaling server meet in one JVM: every plan the scheduler
+ * publishes reaches the signaling server's {@link PlanEvents} without Redis. The signaling module
+ * does not depend on the scheduler; this platform class joins them.
+ */
+public final class InProcessPlanEvents {
+    private InProcessPlanEvents() {
+    }
+
+    public static void connect(PlanPublisher.InProcess publisher, PlanEvents events) {
+        publisher.subscribe(event -> events.planPublished(event.county(), event.planVersion()));
+    }
+}
