@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.platform.cli.ExitCodes;
+import org.tongke.recorder.archive.ArchiveSettings;
+import org.tongke.recorder.jobs.RedisJobQueue;
 import org.tongke.recorder.server.RecorderOptions;
 import org.tongke.recorder.server.RecorderServer;
 import picocli.CommandLine.Command;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code recorder serve}: ingest, archive jobs and (later) the library, until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve tus ingest (/api/uploads/), archive jobs, /health and /metrics over HTTP.",
+        description = {"Serve tus ingest (/api/uploads/), archive jobs (/api/admin/jobs), /health and /metrics over HTTP.",
             "Stops cleanly on SIGTERM or Ctrl-C; an archive job cut off is done again on the next start."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -42,6 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
     Path secretFile;
     @Option(names = "--archive-wait", paramLabel = "D", defaultValue = "2h", description = "How long a manifest waits for missing segments before the lesson is archived without them: 90s, 30m, 2h (default: ${DEFAULT-VALUE}).")
     String archiveWait;
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Archive jobs run at once by this recorder (default: ${DEFAULT-VALUE}).")
+    int workers;
 
     @Override
     public Integer call() throws Exception {
@@ -50,7 +54,8 @@ public final class ServeCommand implements Callable<Integer> {
         TokenVerifier tokens;
         try {
             tokens = new TokenVerifier(Secrets.read(secretFile), Clock.systemUTC());
-            options = new RecorderOptions(port, db, library, redis, wait(archiveWait), RecorderOptions.DEFAULT_WORKERS);
+            options = new RecorderOptions(port, db, library, redis, wait(archiveWait), workers,
+                    RedisJobQueue.DEFAULT_STALE_AFTER, ArchiveSettings.defaults());
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }

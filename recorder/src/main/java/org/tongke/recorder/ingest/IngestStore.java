@@ -48,11 +48,6 @@ public final class IngestStore {
                 + " ORDER BY source, segment", key.lesson(), key.classroom());
     }
 
-    public boolean anyUpload(LessonKey key) {
-        return !uploads("SELECT " + UPLOAD_COLUMNS + " FROM ingest_upload WHERE lesson = ? AND classroom = ?",
-                key.lesson(), key.classroom()).isEmpty();
-    }
-
     public void updateOffset(String id, long offset, Instant now) {
         update("UPDATE ingest_upload SET upload_offset = ?, updated_at = ? WHERE id = ?", offset, now.toEpochMilli(), id);
     }

@@ -22,7 +22,9 @@ public final class Database implements AutoCloseable {
      * URL ({@code ?user=...&password=...}).
      */
     public static Database open(String url, Path library) {
-        String jdbc = url != null ? url : "jdbc:h2:file:" + library.resolve("recorder-db").toAbsolutePath();
+        // WRITE_DELAY=0: H2 otherwise writes commits out up to half a second later, and a killed
+        // recorder would forget offsets and stored segments it had confirmed.
+        String jdbc = url != null ? url : "jdbc:h2:file:" + library.resolve("recorder-db").toAbsolutePath() + ";WRITE_DELAY=0";
         DataSource ds;
         if (jdbc.startsWith("jdbc:h2:")) {
             ds = JdbcConnectionPool.create(jdbc, "sa", "");
