@@ -118,6 +118,32 @@ class UploadIT {
     }
 
     @Test
+    void theManifestGoesOnceTheLessonEndedAndEverySegmentIsUploaded() throws Exception {
+        AgentConfig config = config(recorder.port(), Long.MAX_VALUE, Duration.ofDays(1));
+        Path first = segment(config, "teacher", 0, 2);
+        org.tongke.agent.capture.LessonManifest manifest = org.tongke.agent.capture.LessonManifest.open(
+                LessonFiles.manifest(config.storage().dir(), LESSON), config.timeZone(), Instant.now());
+        manifest.segmentClosed("teacher", 0);
+        journal = UploadJournal.open(config.storage().dir());
+        TusClient tus = new TusClient(config.recorder(), config.token(), new RateLimiter(List.of(), Clock.systemUTC(),
+                config.timeZone()));
+        queue = new UploadQueue(config, journal, tus, Clock.systemUTC(), Duration.ofMillis(200));
+        queue.segmentClosed(LESSON, "teacher", 0, first, Instant.now());
+        queue.start();
+        await("the first segment confirmed", () -> journal.segments().stream().allMatch(Segment::confirmed)
+                && !journal.segments().isEmpty(), Duration.ofSeconds(30));
+        Path second = segment(config, "teacher", 1, 2);
+        manifest.segmentClosed("teacher", 1);
+        manifest.end(Instant.now());
+        queue.segmentClosed(LESSON, "teacher", 1, second, Instant.now());
+        queue.lessonEnded(LESSON, manifest.file());
+        await("the manifest sent", () -> journal.manifestsDue().isEmpty() && journal.segments().size() == 2
+                && journal.segments().stream().allMatch(Segment::uploaded), Duration.ofSeconds(30));
+        // Sent again, the recorder answers as for the first: it took it.
+        tus.manifest(LESSON, CLASSROOM, manifest.json());
+    }
+
+    @Test
     void anUploadCutByAnAgentRestartResumesFromTheRecordersOffset() throws Exception {
         AgentConfig config = config(recorder.port(), Long.MAX_VALUE, Duration.ofDays(1));
         Path file = segment(config, "teacher", 0, 6);
