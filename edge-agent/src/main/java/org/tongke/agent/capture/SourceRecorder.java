@@ -119,7 +119,11 @@ final class SourceRecorder implements Runnable {
                 End end = copyable(grabber) ? copy(grabber) : encode(grabber);
                 closeSegment();
                 if (end == End.SOURCE_ENDED) {
-                    if (spec instanceof SourceSpec.MediaFile f && f.loop()) {
+                    if (!(spec instanceof SourceSpec.MediaFile f)) {
+                        // A camera or a device has no end: it stopped sending, and is reopened.
+                        throw new IOException("the source stopped sending");
+                    }
+                    if (f.loop()) {
                         continue;
                     }
                     LOG.info("Source {} of {} ended", spec.name(), lesson);

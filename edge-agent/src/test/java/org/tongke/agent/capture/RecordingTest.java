@@ -157,4 +157,36 @@ class RecordingTest {
             assertThat(Media.decodeErrors(f)).isEmpty();
         }
     }
+
+    @Test
+    void aSourceThatFailsIsReopenedWithItsGapInTheManifestWhileTheOthersGoOn() throws Exception {
+        AgentConfig config = config(List.of(new SourceSpec.Lavfi("teacher", "testsrc2=size=320x240:rate=25", null, null),
+                new SourceSpec.V4l2("students", "/dev/video-unplugged", SourceSpec.AudioSystem.NONE, null, "320x240", 25)),
+                Duration.ofSeconds(1), "mpegts");
+        ClassroomRecorder recorder = new ClassroomRecorder(config, listener, Clock.systemUTC(), "ultrafast");
+        Instant before = Instant.now();
+        recorder.start(new Target("fail#1@2021-11-24", Instant.now().plusSeconds(60), true));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (closed.size() < 3 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        var health = recorder.health();
+        assertThat(health.get(0).state()).isEqualTo("recording");
+        assertThat(health.get(0).fps()).isGreaterThan(10);
+        assertThat(health.get(1).state()).isEqualTo("reopening");
+        assertThat(health.get(1).error()).isNotBlank();
+        recorder.stop();
+        Instant after = Instant.now();
+
+        assertThat(closed).allMatch(c -> c.startsWith("teacher/")).hasSizeGreaterThanOrEqualTo(3);
+        LessonManifest manifest = LessonManifest.open(LessonFiles.manifest(config.storage().dir(), "fail#1@2021-11-24"),
+                ZoneId.of("Asia/Shanghai"), Instant.now());
+        assertThat(manifest.gaps("teacher")).isEmpty();
+        assertThat(manifest.segments("students")).isZero();
+        assertThat(manifest.gaps("students")).singleElement().satisfies(g -> {
+            assertThat(g.reason()).isEqualTo("source reopened");
+            assertThat(g.from()).isBetween(before.minusSeconds(1), after);
+            assertThat(g.to()).isBetween(g.from(), after.plusSeconds(1));
+        });
+    }
 }
