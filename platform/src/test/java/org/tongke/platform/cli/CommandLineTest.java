@@ -11,7 +11,6 @@ class CommandLineTest {
 
     static List<List<String>> componentsNotBuiltYet() {
         return List.of(
-                List.of("edge-agent", "run", "--config", "agent.yaml"),
                 List.of("demo"));
     }
 

@@ -54,6 +54,12 @@ final class ChunkReceiver {
         request.endHandler(v -> end());
         request.exceptionHandler(this::cut);
         request.connection().closeHandler(v -> cut(new IllegalStateException("connection closed")));
+        if (ctx.response().closed()) {
+            // Cut while the upload was claimed and its file opened: no handler above will ever
+            // hear of it, and the upload would stay busy (423) for good.
+            cut(new IllegalStateException("connection closed before the body was read"));
+            return;
+        }
         request.resume();
     }
 
