@@ -104,7 +104,7 @@ class AgentConfigReaderTest {
                 """);
         AgentConfig c = AgentConfigReader.read(file).config().orElseThrow();
         assertThat(c.recording().segment()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(c.recording().format()).isEqualTo("mpegts");
+        assertThat(c.recording().format()).isEqualTo("mp4");
         assertThat(c.recording().preRoll()).isEqualTo(Duration.ofMinutes(2));
         assertThat(c.upload().chunkBytes()).isEqualTo(256 * 1024);
         assertThat(c.upload().caps()).isEmpty();
