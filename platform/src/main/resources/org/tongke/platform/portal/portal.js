@@ -14,9 +14,14 @@ function el(tag, text, attrs = {}) {
   return node;
 }
 
+/** Times as the county keeps them (Beijing time), whatever the browser's own zone. */
 function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) : '—';
+  return iso ? new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN',
+    { hour12: false, timeZone: 'Asia/Shanghai' }) : '—';
 }
+
+const STATE_ORDER = { online: 0, away: 1, offline: 2 };
+let lessonTitles = new Map();
 
 /** A component's page in the portal's language; a token after the hash stays after it. */
 function withLang(link) {
@@ -37,10 +42,13 @@ function drawPages(pages) {
 }
 
 function drawLessons(lessons) {
+  lessonTitles = new Map(lessons.map((l) => [l.id, l.title]));
   const body = $('lessons').querySelector('tbody');
   body.replaceChildren();
   if (lessons.length === 0) {
-    body.append(el('tr')).append(el('td', t('lessons.none'), { colspan: 5 }));
+    const none = el('tr');
+    none.append(el('td', t('lessons.none'), { colspan: 5 }));
+    body.append(none);
   }
   for (const l of lessons) {
     const row = el('tr', null, { 'data-lesson': l.id, 'data-state': l.state });
@@ -57,18 +65,26 @@ function drawLessons(lessons) {
   }
 }
 
+/** Classrooms with an agent first; the county's offline ones summed up in one line. */
 function drawClassrooms(data) {
   const body = $('classrooms').querySelector('tbody');
   body.replaceChildren();
-  for (const c of data.classrooms ?? []) {
+  const all = [...(data.classrooms ?? [])].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+  const offline = all.filter((c) => c.state === 'offline').length;
+  for (const c of all.filter((x) => x.state !== 'offline')) {
     const backlog = c.health?.backlog;
     const row = el('tr', null, { 'data-classroom': c.classroom, 'data-state': c.state });
     row.append(el('td', `${c.schoolName ?? c.school} · ${c.name ?? c.classroom}`),
       el('td', t(`classroom.${c.state}`), { class: `state ${c.state}` }),
-      el('td', c.health?.recording ?? '—'),
+      el('td', c.health?.recording ? (lessonTitles.get(c.health.recording) ?? c.health.recording) : '—'),
       el('td', backlog ? t('backlog.files', { files: backlog.files }) : '—'),
       el('td', time(c.lastHeartbeat)));
     body.append(row);
+  }
+  if (offline > 0) {
+    const more = el('tr', null, { class: 'offline-count' });
+    more.append(el('td', t('classrooms.offline', { n: offline }), { colspan: 5 }));
+    body.append(more);
   }
 }
 
