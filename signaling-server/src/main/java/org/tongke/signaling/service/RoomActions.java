@@ -57,7 +57,7 @@ final class RoomActions {
         bridging.reconcile(room);
     }
 
-    private void control(String sid, Room room, ClientMessage.ForRoom m) {
+    void control(String sid, Room room, ClientMessage.ForRoom m) {
         if (m instanceof ClientMessage.RaiseHand) {
             room.raiseHand(sid);
         } else if (m instanceof ClientMessage.LowerHand l) {

@@ -58,6 +58,8 @@ public final class SignalingService {
     /** Every live session, connected or away, by session id. */
     private final ConcurrentMap<String, Session> byId = new ConcurrentHashMap<>();
     private final MediaBridging bridging;
+    /** Rooms across nodes over Redis; null on a single node. */
+    private volatile NodeRouting routing;
 
     /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
@@ -91,6 +93,30 @@ public final class SignalingService {
         this.actions = new RoomActions(rooms, bridging);
         metrics.gauges(this::connectionsByRole, rooms::size);
         metrics.classrooms(() -> agents.registry().countByState());
+    }
+
+    /**
+     * Shares rooms and sessions with other nodes through {@code nodes} ({@code --redis}); call
+     * before the server starts. What other nodes say comes in through {@link #fromNode}.
+     */
+    public void cluster(org.tongke.signaling.cluster.RedisNodes nodes) {
+        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
+    }
+
+    /** A message of another node (Lettuce's thread, in the order sent). */
+    public void fromNode(org.tongke.signaling.cluster.NodeMessage message) {
+        NodeRouting r = routing;
+        if (r != null) {
+            r.received(message);
+        }
+    }
+
+    /** Renews this node's leases and finds rooms whose owner died; run every third of a lease. */
+    public void clusterTick() {
+        NodeRouting r = routing;
+        if (r != null) {
+            r.tick();
+        }
     }
 
     public void opened(Connection connection) {
@@ -131,7 +157,14 @@ public final class SignalingService {
         }
         if (resumable && session.detach(connection, clock.instant(), reason)) {
             agents.away(session);
-            session.rooms().forEach(id -> rooms.find(id).ifPresent(room -> room.away(session.id(), reason)));
+            session.rooms().forEach(id -> rooms.find(id).ifPresentOrElse(room -> {
+                room.away(session.id(), reason);
+                changed(id);
+            }, () -> {
+                if (routing != null) {
+                    routing.presence(session, id, org.tongke.signaling.cluster.NodeMessage.Presence.AWAY, reason, false);
+                }
+            }));
             LOG.info("Session {} ({} {}) away: {}", session.id(), session.identity().role().word(),
                     session.identity().subject(), reason);
         } else if (session.end(connection)) {
@@ -158,9 +191,27 @@ public final class SignalingService {
     private void leaveAll(Session session, String reason) {
         byId.remove(session.id(), session);
         for (String roomId : session.rooms()) {
-            rooms.find(roomId).ifPresent(room -> actions.leave(session, room, reason));
+            rooms.find(roomId).ifPresentOrElse(room -> {
+                actions.leave(session, room, reason);
+                changed(roomId);
+            }, () -> {
+                if (routing != null) {
+                    routing.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.LEAVE, reason,
+                            false);
+                }
+            });
+        }
+        if (routing != null) {
+            routing.ended(session);
         }
         agents.ended(session);
+    }
+
+    /** After a change of a room held here: other nodes can find it as it is now. */
+    private void changed(String roomId) {
+        if (routing != null) {
+            routing.changed(roomId);
+        }
     }
 
     public ClassroomAgents agents() {
@@ -173,6 +224,16 @@ public final class SignalingService {
 
     public Health health() {
         return new Health("ok", unwelcomed.size() + sessions.size(), rooms.size());
+    }
+
+    /** This node's id and whether Redis answers; empty on a single node (no {@code --redis}). */
+    public Optional<NodeHealth> nodeHealth() {
+        NodeRouting r = routing;
+        return r == null ? Optional.empty() : Optional.of(new NodeHealth(r.node(), r.redisReachable()));
+    }
+
+    /** What {@code /health} adds with {@code --redis}. */
+    public record NodeHealth(String node, boolean redis) {
     }
 
     /**
@@ -208,17 +269,83 @@ public final class SignalingService {
             connection.close(CloseCodes.TOKEN_REFUSED, code);
             return;
         }
+        if (hello.resume() != null && routing != null && !byId.containsKey(hello.resume().session())) {
+            resumeFromElsewhere(connection, identity, hello.resume());
+            return;
+        }
         if (hello.resume() != null && resume(connection, identity, hello.resume())) {
             return;
         }
+        welcomeFresh(connection, identity);
+    }
+
+    private void welcomeFresh(Connection connection, Identity identity) {
         AtomicLong seq = unwelcomed.remove(connection.id());
         Session session = new Session(connection, identity, seq == null ? 0 : seq.get(), REPLAY_CAPACITY);
         sessions.put(connection.id(), session);
         byId.put(session.id(), session);
         session.welcome(welcome(session, identity, null));
         agents.welcomed(session);
+        if (routing != null) {
+            routing.save(session);
+        }
         LOG.info("Session {} welcomed: {} {} ({})", session.id(), identity.role().word(), identity.subject(),
                 identity.scope().text());
+    }
+
+    /**
+     * A resume of a session this node does not hold: another node's (it died, or the client moved
+     * here). Found in Redis, the session is taken over with the same id: the old node closes its
+     * connection (4004), each room sees it {@code back} and sends a fresh snapshot, since the
+     * messages it missed were kept on the other node. Not found: a fresh session.
+     */
+    private void resumeFromElsewhere(Connection connection, Identity identity, ClientMessage.Resume resume) {
+        NodeRouting r = routing;
+        r.stored(resume.session()).whenComplete((found, failure) -> {
+            if (failure != null) {
+                LOG.warn("Redis failed to find session {}: {}", resume.session(), failure.getMessage());
+            }
+            if (!unwelcomed.containsKey(connection.id())) {
+                return;
+            }
+            if (failure != null || found.isEmpty()) {
+                metrics.resume("fresh");
+                welcomeFresh(connection, identity);
+                return;
+            }
+            org.tongke.signaling.cluster.NodeMessage.StoredSession stored = found.get();
+            Identity was = stored.who().identity();
+            if (!was.subject().equals(identity.subject()) || was.role() != identity.role()) {
+                LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
+                        stored.session());
+                metrics.resume("refused");
+                refuse(connection, ErrorCode.RESUME_REFUSED.name(), "session " + resume.session()
+                        + " is not yours; say hello without resume", "hello");
+                return;
+            }
+            unwelcomed.remove(connection.id());
+            long lastSeq = resume.lastSeq() == null ? 0 : resume.lastSeq();
+            Session session = new Session(stored.session(), connection, identity, lastSeq, REPLAY_CAPACITY);
+            sessions.put(connection.id(), session);
+            byId.put(session.id(), session);
+            r.resumedHere(session.id(), stored.node());
+            session.welcomeTakenOver(welcome(session, identity, ServerMessage.Welcome.REPLAY_SNAPSHOT));
+            for (String roomId : stored.rooms()) {
+                session.rooms().add(roomId);
+                rooms.find(roomId).ifPresentOrElse(room -> {
+                    if (!r.back(session, room)) {
+                        session.rooms().remove(roomId);
+                    }
+                }, () -> r.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null,
+                        true));
+            }
+            r.save(session);
+            agents.resumed(session);
+            agents.rooms(session, session.rooms());
+            metrics.resume("snapshot");
+            LOG.info("Session {} taken over from node {} on connection {} (snapshot)", session.id(), stored.node(),
+                    connection.id());
+        });
     }
 
     /**
@@ -251,8 +378,16 @@ public final class SignalingService {
         sessions.put(connection.id(), session);
         boolean snapshot = resumed.get().snapshot();
         for (String roomId : session.rooms()) {
-            rooms.find(roomId).filter(room -> room.back(session.id(), snapshot))
-                    .ifPresentOrElse(room -> actions.back(session, room), () -> session.rooms().remove(roomId));
+            Optional<Room> here = rooms.find(roomId);
+            if (here.isEmpty() && routing != null) {
+                routing.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null, snapshot);
+                continue;
+            }
+            here.filter(room -> room.back(session.id(), snapshot))
+                    .ifPresentOrElse(room -> {
+                        actions.back(session, room);
+                        changed(roomId);
+                    }, () -> session.rooms().remove(roomId));
         }
         agents.resumed(session);
         agents.rooms(session, session.rooms());
@@ -269,6 +404,16 @@ public final class SignalingService {
     }
 
     private void act(Session session, ClientMessage.ForRoom message) {
+        NodeRouting r = routing;
+        if (r != null && r.routes(message)) {
+            r.act(session, message, this::applyHere, this::refuse);
+        } else {
+            applyHere(session, message);
+        }
+    }
+
+    /** A room message for a room held on this node (or, for open-room, to be held here). */
+    private void applyHere(Session session, ClientMessage.ForRoom message) {
         MDC.put("roomId", message.room());
         try {
             actions.apply(session, message);
@@ -276,6 +421,7 @@ public final class SignalingService {
                     || message instanceof ClientMessage.Leave) {
                 agents.rooms(session, session.rooms());
             }
+            changed(message.room());
         } catch (RoomException e) {
             refuse(session, e.problem().name(), e.getMessage(), RoomActions.typeOf(message));
         } catch (RuntimeException e) {
