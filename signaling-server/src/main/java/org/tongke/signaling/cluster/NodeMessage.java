@@ -40,7 +40,7 @@ public sealed interface NodeMessage {
     /**
      * A server message for a session of the receiving node, which numbers and sends it.
      *
-     * @param message the server message's JSON text (its {@code seq} is ignored)
+     * @param message the server message's JSON text (its {@code seq} is a placeholder: the receiving session numbers it)
      */
     record Deliver(String session, String message) implements NodeMessage {
         public String kind() {

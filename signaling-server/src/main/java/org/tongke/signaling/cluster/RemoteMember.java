@@ -61,6 +61,6 @@ public final class RemoteMember implements Member {
 
     private void deliver(ServerMessage message) {
         send.accept(node, new NodeMessage.Deliver(participant.session(),
-                codec.encodeServer(new Sequenced(0, message))));
+                codec.encodeServer(new Sequenced(1, message))));
     }
 }

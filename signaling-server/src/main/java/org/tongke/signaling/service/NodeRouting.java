@@ -388,7 +388,13 @@ final class NodeRouting {
             }
             session.rooms().stream().filter(r -> rooms.find(r).isEmpty()).forEach(elsewhere::add);
         }
-        elsewhere.forEach(this::adopt);
+        for (String id : elsewhere) {
+            adopt(id).whenComplete((adopted, failure) -> {
+                if (failure != null) {
+                    LOG.error("Node {} failed to take over room {}", node(), id, failure);
+                }
+            });
+        }
         Instant now = clock.instant();
         for (Map.Entry<String, Orphan> e : orphans.entrySet()) {
             Orphan o = e.getValue();

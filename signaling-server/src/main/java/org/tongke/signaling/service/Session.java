@@ -45,7 +45,7 @@ final class Session implements Member, Peer {
      * A session taken over from another node (which died, or the client moved): the same id, its
      * numbering going on from the client's {@code lastSeq}, nothing to replay.
      */
-    Session(String id, Connection connection, Identity identity, long lastSeq, int replayCapacity) {
+    Session(String id, Connection connection, Identity identity, long seq, int replayCapacity) {
         this.id = id;
         this.connection = connection;
         this.identity = identity;
@@ -102,9 +102,9 @@ final class Session implements Member, Peer {
         connection.send(new Sequenced(seq, welcome));
     }
 
-    /** A session taken over from another node: its welcome says {@code replay: snapshot}, with the last seq. */
+    /** A session taken over from another node: its welcome says {@code replay: snapshot}, numbered after the client's last seq. */
     synchronized void welcomeTakenOver(ServerMessage.Welcome welcome) {
-        connection.send(new Sequenced(seq, welcome));
+        welcome(welcome);
     }
 
     /**

@@ -302,50 +302,61 @@ public final class SignalingService {
     private void resumeFromElsewhere(Connection connection, Identity identity, ClientMessage.Resume resume) {
         NodeRouting r = routing;
         r.stored(resume.session()).whenComplete((found, failure) -> {
-            if (failure != null) {
-                LOG.warn("Redis failed to find session {}: {}", resume.session(), failure.getMessage());
+            try {
+                takeOver(connection, identity, resume, found, failure);
+            } catch (RuntimeException e) {
+                LOG.error("Taking over session {} failed", resume.session(), e);
+                refuse(connection, ErrorCode.INTERNAL.name(), "the server failed; see its log", "hello");
             }
-            if (!unwelcomed.containsKey(connection.id())) {
-                return;
-            }
-            if (failure != null || found.isEmpty()) {
-                metrics.resume("fresh");
-                welcomeFresh(connection, identity);
-                return;
-            }
-            org.tongke.signaling.cluster.NodeMessage.StoredSession stored = found.get();
-            Identity was = stored.who().identity();
-            if (!was.subject().equals(identity.subject()) || was.role() != identity.role()) {
-                LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
-                        stored.session());
-                metrics.resume("refused");
-                refuse(connection, ErrorCode.RESUME_REFUSED.name(), "session " + resume.session()
-                        + " is not yours; say hello without resume", "hello");
-                return;
-            }
-            unwelcomed.remove(connection.id());
-            long lastSeq = resume.lastSeq() == null ? 0 : resume.lastSeq();
-            Session session = new Session(stored.session(), connection, identity, lastSeq, REPLAY_CAPACITY);
-            sessions.put(connection.id(), session);
-            byId.put(session.id(), session);
-            r.resumedHere(session.id(), stored.node());
-            session.welcomeTakenOver(welcome(session, identity, ServerMessage.Welcome.REPLAY_SNAPSHOT));
-            for (String roomId : stored.rooms()) {
-                session.rooms().add(roomId);
-                rooms.find(roomId).ifPresentOrElse(room -> {
-                    if (!r.back(session, room)) {
-                        session.rooms().remove(roomId);
-                    }
-                }, () -> r.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null,
-                        true));
-            }
-            r.save(session);
-            agents.resumed(session);
-            agents.rooms(session, session.rooms());
-            metrics.resume("snapshot");
-            LOG.info("Session {} taken over from node {} on connection {} (snapshot)", session.id(), stored.node(),
-                    connection.id());
         });
+    }
+
+    private void takeOver(Connection connection, Identity identity, ClientMessage.Resume resume,
+            Optional<org.tongke.signaling.cluster.NodeMessage.StoredSession> found, Throwable failure) {
+        NodeRouting r = routing;
+        if (failure != null) {
+            LOG.warn("Redis failed to find session {}: {}", resume.session(), failure.getMessage());
+        }
+        if (!unwelcomed.containsKey(connection.id())) {
+            return;
+        }
+        if (failure != null || found.isEmpty()) {
+            metrics.resume("fresh");
+            welcomeFresh(connection, identity);
+            return;
+        }
+        org.tongke.signaling.cluster.NodeMessage.StoredSession stored = found.get();
+        Identity was = stored.who().identity();
+        if (!was.subject().equals(identity.subject()) || was.role() != identity.role()) {
+            LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
+                    stored.session());
+            metrics.resume("refused");
+            refuse(connection, ErrorCode.RESUME_REFUSED.name(), "session " + resume.session()
+                    + " is not yours; say hello without resume", "hello");
+            return;
+        }
+        unwelcomed.remove(connection.id());
+        long lastSeq = resume.lastSeq() == null ? 0 : resume.lastSeq();
+        Session session = new Session(stored.session(), connection, identity, lastSeq, REPLAY_CAPACITY);
+        sessions.put(connection.id(), session);
+        byId.put(session.id(), session);
+        r.resumedHere(session.id(), stored.node());
+        session.welcomeTakenOver(welcome(session, identity, ServerMessage.Welcome.REPLAY_SNAPSHOT));
+        for (String roomId : stored.rooms()) {
+            session.rooms().add(roomId);
+            rooms.find(roomId).ifPresentOrElse(room -> {
+                if (!r.back(session, room)) {
+                    session.rooms().remove(roomId);
+                }
+            }, () -> r.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null,
+                    true));
+        }
+        r.save(session);
+        agents.resumed(session);
+        agents.rooms(session, session.rooms());
+        metrics.resume("snapshot");
+        LOG.info("Session {} taken over from node {} on connection {} (snapshot)", session.id(), stored.node(),
+                connection.id());
     }
 
     /**
