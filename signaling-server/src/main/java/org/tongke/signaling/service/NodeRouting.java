@@ -115,8 +115,8 @@ final class NodeRouting {
             });
             return;
         }
-        if (message instanceof ClientMessage.Leave) {
-            session.rooms().remove(room);
+        if (message instanceof ClientMessage.Leave && session.rooms().remove(room)) {
+            save(session);
         }
         NodeMessage.Act act = new NodeMessage.Act(room, node(), session.id(), Who.of(session.identity()),
                 codec.encodeClient(message));
@@ -304,8 +304,8 @@ final class NodeRouting {
             return;
         }
         ServerMessage message = codec.decodeServer(deliver.message()).message();
-        if (message instanceof ServerMessage.Snapshot snapshot) {
-            session.rooms().add(snapshot.room());
+        if (message instanceof ServerMessage.Snapshot snapshot && session.rooms().add(snapshot.room())) {
+            save(session);
         }
         session.send(message);
     }

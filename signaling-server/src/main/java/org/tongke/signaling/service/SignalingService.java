@@ -431,6 +431,9 @@ public final class SignalingService {
             if (message instanceof ClientMessage.Join || message instanceof ClientMessage.OpenRoom
                     || message instanceof ClientMessage.Leave) {
                 agents.rooms(session, session.rooms());
+                if (routing != null) {
+                    routing.save(session);
+                }
             }
             changed(message.room());
         } catch (RoomException e) {

@@ -167,4 +167,35 @@ class MultiNodeIT {
             }
         }
     }
+
+    @Test
+    void aSessionResumedOnAnotherLiveNodeClosesItsOldConnectionThereAndKeepsItsRoom() throws Exception {
+        int portA = node("a");
+        int portB = node("b");
+        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + ROOM);
+        try (WsClient teacher = WsClient.welcomed(portA, teacherToken);
+                WsClient assistant = WsClient.welcomed(portA, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
+            teacher.send("open-room", SignalingServerIT.OPEN);
+            teacher.next("snapshot");
+            assistant.send("join", IN_ROOM);
+            assistant.next("snapshot");
+            teacher.change("joined");
+
+            try (WsClient moved = WsClient.resumed(portB, teacherToken, teacher.session(), teacher.lastSeq())) {
+                assertThat(moved.welcome().path("resumed").asBoolean()).isTrue();
+                assertThat(moved.welcome().path("replay").asText()).isEqualTo("snapshot");
+                assertThat(moved.next("snapshot").path("state").path("participants")).hasSize(2);
+                assertThat(teacher.closeCode()).isEqualTo(4004);
+                assertThat(teacher.closeReason()).isEqualTo("resumed elsewhere");
+                assertThat(assistant.change("back").path("participant").path("session").asText())
+                        .isEqualTo(teacher.session());
+
+                assistant.send("raise-hand", IN_ROOM);
+                assertThat(moved.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
+                moved.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+                assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
+                assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+            }
+        }
+    }
 }
