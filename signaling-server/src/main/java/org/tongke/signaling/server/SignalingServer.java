@@ -93,13 +93,13 @@ public final class SignalingServer implements AutoCloseable {
         InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty());
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
                 options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
-        LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing);
         BridgePool bridges = bridgePool(options, clock);
         RedisNodes nodes = cluster == null ? null
                 : RedisNodes.connect(cluster.redisUri(), cluster.node(), cluster.lease(), service::fromNode);
         if (nodes != null) {
             service.cluster(nodes);
         }
+        LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing, service.roomClaims());
         if (!bridges.isEmpty()) {
             service.bridgeWith(new BridgeFocus(bridges, service.bridgeOutbox(), () -> UUID.randomUUID().toString()));
         }

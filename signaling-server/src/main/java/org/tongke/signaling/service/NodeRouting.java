@@ -211,6 +211,26 @@ final class NodeRouting {
         }
     }
 
+    /** Rooms of the timetable open on the node that wins their lease. */
+    org.tongke.signaling.schedule.LessonRooms.Claims claims() {
+        return new org.tongke.signaling.schedule.LessonRooms.Claims() {
+            @Override
+            public CompletionStage<Boolean> claim(String room) {
+                return nodes.claim(room).thenApply(won -> {
+                    if (won) {
+                        owned.add(room);
+                    }
+                    return won;
+                });
+            }
+
+            @Override
+            public void closed(String room) {
+                changed(room);
+            }
+        };
+    }
+
     /** What another node said. On Lettuce's thread, in the order it was sent. */
     void received(NodeMessage message) {
         if (message instanceof NodeMessage.Act act) {

@@ -103,6 +103,12 @@ public final class SignalingService {
         routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
     }
 
+    /** Which node opens each room of the timetable: this one alone, or the winner of the room's lease. */
+    public org.tongke.signaling.schedule.LessonRooms.Claims roomClaims() {
+        NodeRouting r = routing;
+        return r == null ? org.tongke.signaling.schedule.LessonRooms.Claims.SINGLE_NODE : r.claims();
+    }
+
     /** A message of another node (Lettuce's thread, in the order sent). */
     public void fromNode(org.tongke.signaling.cluster.NodeMessage message) {
         NodeRouting r = routing;
