@@ -143,14 +143,27 @@ class SignalingServeIT {
     }
 
     @Test
-    void redisIsRefusedAsNotSupportedYet() throws Exception {
+    void aRedisThatDoesNotAnswerIsNamedAndTheClusterFlagsAreChecked() throws Exception {
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "platform-it-secret-that-is-long-enough-for-hs256\n");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
 
         PlatformJar.Result run = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file", secret.toString(),
-                "--redis", "redis://127.0.0.1:6379");
-
+                "--redis", "redis://127.0.0.1:" + closed, "--node-id", "node-1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("not supported yet");
+        assertThat(run.err()).contains("Unable to use Redis at redis://127.0.0.1:" + closed + " (--redis)");
+
+        PlatformJar.Result badId = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file",
+                secret.toString(), "--redis", "redis://127.0.0.1:" + closed, "--node-id", "node one");
+        assertThat(badId.exitCode()).isEqualTo(2);
+        assertThat(badId.err()).contains("--node-id node one must be");
+
+        PlatformJar.Result alone = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file",
+                secret.toString(), "--room-lease", "5s");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("go with --redis");
     }
 }
