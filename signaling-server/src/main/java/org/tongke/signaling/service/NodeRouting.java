@@ -160,6 +160,9 @@ final class NodeRouting {
     boolean back(Session session, Room room) {
         orphans.remove(room.id() + "\n" + session.id());
         boolean member = room.back(session, true);
+        if (member) {
+            actions.reconcile(room, session.id());
+        }
         changed(room.id());
         return member;
     }
@@ -272,6 +275,7 @@ final class NodeRouting {
                             + ") does not admit you to room " + room.id());
                 }
                 room.join(member);
+                actions.reconcile(room, null);
             } else if (message instanceof ClientMessage.Leave) {
                 if (!room.has(act.session())) {
                     throw new RoomException(RoomProblem.NOT_IN_ROOM, "you have not joined room " + room.id());
@@ -307,7 +311,9 @@ final class NodeRouting {
                 Session here = node().equals(presence.node()) ? byId.get(session) : null;
                 Member member = here != null ? here
                         : remote(RoomAccess.participant(session, presence.who().identity()), presence.node());
-                room.back(member, presence.snapshot());
+                if (room.back(member, presence.snapshot())) {
+                    actions.reconcile(room, session);
+                }
             }
             case NodeMessage.Presence.LEAVE -> {
                 orphans.remove(room.id() + "\n" + session);
@@ -334,6 +340,7 @@ final class NodeRouting {
         if (room.leave(session, reason)) {
             rooms.removeIfEmpty(room);
         }
+        actions.reconcile(room, null);
     }
 
     private RemoteMember remote(Participant participant, String node) {
@@ -384,6 +391,8 @@ final class NodeRouting {
                 orphans.put(id + "\n" + p.session(), new Orphan(id, p.session(), now));
                 room.away(p.session(), NODE_LOST);
             }
+            // The dead node's bridge conference went with it: a bridged room gets one of this node's.
+            actions.reconcile(room, null);
             changed(id);
             return true;
         });

@@ -48,6 +48,14 @@ final class RoomActions {
         bridging.resumed(session.id(), room);
     }
 
+    /** After a member of another node came, went or came back: the bridge conference follows the room. */
+    void reconcile(Room room, String backSession) {
+        if (backSession != null) {
+            bridging.resumed(backSession, room);
+        }
+        bridging.reconcile(room);
+    }
+
     void leave(Session session, Room room, String reason) {
         session.rooms().remove(room.id());
         if (room.leave(session.id(), reason)) {
