@@ -56,7 +56,7 @@ public sealed interface NodeMessage {
     }
 
     /**
-     * A room as its owner keeps it in Redis ({@code tongke:room:<id>:state}) after every change,
+     * A room as its owner keeps it in Redis ({@code tongke:room:{<id>}:state}) after every change,
      * so that another node can take it over when the owner dies.
      *
      * @param owner     the node that wrote it

@@ -64,12 +64,13 @@ public final class RedisNodes implements AutoCloseable {
         this.lease = lease;
     }
 
+    /** The room id is a hash tag: a room's two keys are in one slot of a Redis Cluster, as its scripts need. */
     public static String roomOwnerKey(String room) {
-        return "tongke:room:" + room + ":owner";
+        return "tongke:room:{" + room + "}:owner";
     }
 
     public static String roomStateKey(String room) {
-        return "tongke:room:" + room + ":state";
+        return "tongke:room:{" + room + "}:state";
     }
 
     public static String sessionKey(String session) {

@@ -31,9 +31,7 @@ class MultiNodeIT {
     /** Short, so that node B takes the rooms of a killed node A within a few seconds. */
     static final long LEASE_MILLIS = 2000;
     static final long GRACE_MILLIS = 20_000;
-    static final String ROOM = SignalingServerIT.ROOM;
     static final String RURAL = SignalingServerIT.RURAL;
-    static final String IN_ROOM = SignalingServerIT.IN_ROOM;
 
     /** The nodes log what they do (rooms taken over, sessions resumed) to their file in the temporary directory. */
     private static final String LOGBACK = """
@@ -47,6 +45,10 @@ class MultiNodeIT {
 
     private final TokenIssuer issuer = new TokenIssuer(SignalingServerIT.SECRET, Clock.systemUTC());
     private final List<Process> nodes = new ArrayList<>();
+    /** Unique per test, as are the node ids: under bin/test every test shares one Redis. */
+    private final String room = "qt-01-sync#" + System.nanoTime();
+    private final String inRoom = "\"room\":\"" + room + "\"";
+    private final String open = inRoom + ",\"title\":\"分数的意义\",\"classrooms\":[\"" + RURAL + "\",\"shankou/lubo\"]";
     private LocalRedis redis;
     private Path logs;
 
@@ -72,7 +74,7 @@ class MultiNodeIT {
         Files.writeString(logback, LOGBACK);
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=" + logback,
-                ClusterNode.class.getName(), redis.uri(), id, Long.toString(LEASE_MILLIS), Long.toString(GRACE_MILLIS))
+                ClusterNode.class.getName(), redis.uri(), id + "-" + Math.abs(room.hashCode()), Long.toString(LEASE_MILLIS), Long.toString(GRACE_MILLIS))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         nodes.add(p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -100,43 +102,43 @@ class MultiNodeIT {
     void aLessonAcrossTwoNodesRelaysInOrderAndCarriesOnOnTheOtherNodeWhenTheOwnerIsKilled() throws Exception {
         int portA = node("a");
         int portB = node("b");
-        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + ROOM);
+        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + room);
         WsClient teacher = WsClient.welcomed(portA, teacherToken);
-        teacher.send("open-room", SignalingServerIT.OPEN);
+        teacher.send("open-room", open);
         assertThat(teacher.next("snapshot").path("state").path("lesson").asText()).isEqualTo("waiting");
         try (WsClient assistant = WsClient.welcomed(portB, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
-            assistant.send("join", IN_ROOM);
+            assistant.send("join", inRoom);
             assertThat(assistant.next("snapshot").path("state").path("participants")).hasSize(2);
             assertThat(teacher.change("joined").path("participant").path("classroom").asText()).isEqualTo(RURAL);
 
-            assistant.send("raise-hand", IN_ROOM);
+            assistant.send("raise-hand", inRoom);
             assertThat(teacher.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
             assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
-            teacher.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+            teacher.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
             assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
             assertThat(assistant.change("hands").path("queue")).isEmpty();
             assertThat(teacher.change("floor").path("classroom").asText()).isEqualTo(RURAL);
             assertThat(teacher.change("hands").path("queue")).isEmpty();
 
-            assistant.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+            assistant.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
             assertThat(assistant.error()).as("a refusal on the owner node comes back to the sender").isEqualTo("FORBIDDEN");
 
             for (int i = 1; i <= 20; i++) {
-                assistant.send("chat", IN_ROOM + ",\"text\":\"第" + i + "题\"");
+                assistant.send("chat", inRoom + ",\"text\":\"第" + i + "题\"");
             }
             for (int i = 1; i <= 20; i++) {
                 assertThat(teacher.change("chat").path("entry").path("text").asText()).isEqualTo("第" + i + "题");
                 assertThat(assistant.change("chat").path("entry").path("text").asText()).isEqualTo("第" + i + "题");
             }
-            teacher.send("signal", IN_ROOM + ",\"to\":\"" + assistant.session()
+            teacher.send("signal", inRoom + ",\"to\":\"" + assistant.session()
                     + "\",\"kind\":\"offer\",\"payload\":{\"type\":\"offer\",\"sdp\":\"v=0\"}");
             JsonNode offer = assistant.next("signal");
             assertThat(offer.path("from").asText()).isEqualTo(teacher.session());
             assertThat(offer.path("payload").path("sdp").asText()).isEqualTo("v=0");
-            assistant.send("signal", IN_ROOM + ",\"to\":\"" + teacher.session()
+            assistant.send("signal", inRoom + ",\"to\":\"" + teacher.session()
                     + "\",\"kind\":\"answer\",\"payload\":{\"type\":\"answer\",\"sdp\":\"v=0\"}");
             assertThat(teacher.next("signal").path("from").asText()).isEqualTo(assistant.session());
-            assertThat(health(portB)).contains("\"node\":\"b\"", "\"redis\":true");
+            assertThat(health(portB)).contains("\"node\":\"b-", "\"redis\":true");
 
             String teacherSession = teacher.session();
             long seen = teacher.lastSeq();
@@ -158,9 +160,9 @@ class MultiNodeIT {
                 assertThat(assistant.change("back").path("participant").path("session").asText())
                         .isEqualTo(teacherSession);
 
-                assistant.send("raise-hand", IN_ROOM);
+                assistant.send("raise-hand", inRoom);
                 assertThat(resumed.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
-                resumed.send("start-lesson", IN_ROOM);
+                resumed.send("start-lesson", inRoom);
                 assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
                 assertThat(assistant.change("lesson").path("state").asText()).isEqualTo("live");
                 assertThat(health(portB)).contains("\"rooms\":1");
@@ -172,12 +174,12 @@ class MultiNodeIT {
     void aSessionResumedOnAnotherLiveNodeClosesItsOldConnectionThereAndKeepsItsRoom() throws Exception {
         int portA = node("a");
         int portB = node("b");
-        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + ROOM);
+        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + room);
         try (WsClient teacher = WsClient.welcomed(portA, teacherToken);
                 WsClient assistant = WsClient.welcomed(portA, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
-            teacher.send("open-room", SignalingServerIT.OPEN);
+            teacher.send("open-room", open);
             teacher.next("snapshot");
-            assistant.send("join", IN_ROOM);
+            assistant.send("join", inRoom);
             assistant.next("snapshot");
             teacher.change("joined");
 
@@ -190,9 +192,9 @@ class MultiNodeIT {
                 assertThat(assistant.change("back").path("participant").path("session").asText())
                         .isEqualTo(teacher.session());
 
-                assistant.send("raise-hand", IN_ROOM);
+                assistant.send("raise-hand", inRoom);
                 assertThat(moved.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
-                moved.send("grant-floor", IN_ROOM + ",\"classroom\":\"" + RURAL + "\"");
+                moved.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
                 assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
                 assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
             }
