@@ -26,16 +26,23 @@ import org.slf4j.LoggerFactory;
 public final class RedisNodes implements AutoCloseable {
     public static final String NODE_CHANNEL_PREFIX = "tongke:node:";
     private static final Logger LOG = LoggerFactory.getLogger(RedisNodes.class);
-    /** The owner's node, or nothing when the room has none (its lease expired). */
+    /**
+     * The owner's node when it heard the message; '' when the owner holds the lease but nobody
+     * listens on its channel (it died, the lease has not run out yet); nothing when the room has no owner.
+     */
     private static final String TO_OWNER = """
             local owner = redis.call('GET', KEYS[1])
-            if owner then redis.call('PUBLISH', ARGV[1] .. owner, ARGV[2]) end
-            return owner""";
+            if not owner then return false end
+            if redis.call('PUBLISH', ARGV[1] .. owner, ARGV[2]) > 0 then return owner end
+            return ''""";
     private static final String RENEW = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return 0""";
     private static final String RELEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1], KEYS[2]) return 1 end
+            return 0""";
+    private static final String HAND_OVER = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""";
     /** Takes an ownerless room's lease and answers its stored state; nothing when someone owns it. */
     private static final String TAKE_OVER = """
@@ -143,10 +150,26 @@ public final class RedisNodes implements AutoCloseable {
                 node), "release of room " + room);
     }
 
-    /** Publishes {@code message} to the room's owner; the owner's node, empty when the room has none. */
-    public CompletionStage<Optional<String>> toOwner(String room, NodeMessage message) {
+    /** Gives up the room's lease but keeps its stored state, for another node to take it over (this node stops). */
+    public CompletionStage<Boolean> handOver(String room) {
+        return redis.<Long>eval(HAND_OVER, ScriptOutputType.INTEGER, new String[] {roomOwnerKey(room)}, node)
+                .thenApply(n -> n != null && n == 1L);
+    }
+
+    /**
+     * Publishes {@code message} to the room's owner: {@link Owner#HEARD}, {@link Owner#GONE} when
+     * the owner's node no longer listens (the message is lost: send it again once the room has been
+     * taken over), {@link Owner#NONE} when the room has no owner.
+     */
+    public CompletionStage<Owner> toOwner(String room, NodeMessage message) {
         return redis.<String>eval(TO_OWNER, ScriptOutputType.VALUE, new String[] {roomOwnerKey(room)},
-                NODE_CHANNEL_PREFIX, codec.encode(message)).thenApply(Optional::ofNullable);
+                NODE_CHANNEL_PREFIX, codec.encode(message))
+                .thenApply(owner -> owner == null ? Owner.NONE : owner.isEmpty() ? Owner.GONE : Owner.HEARD);
+    }
+
+    /** What became of a message to a room's owner. */
+    public enum Owner {
+        HEARD, GONE, NONE
     }
 
     /** Publishes {@code message} on {@code to}'s channel. */

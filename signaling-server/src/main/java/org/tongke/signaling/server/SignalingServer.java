@@ -179,12 +179,23 @@ public final class SignalingServer implements AutoCloseable {
         }
         channels.newCloseFuture().await(CLOSE_WAIT_MILLIS);
         channels.close().await(CLOSE_WAIT_MILLIS);
+        handOverRooms();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         if (nodes != null) {
             nodes.close();
         }
         LOG.info("Signaling server stopped");
+    }
+
+    /** With Redis: the rooms still held here go on on other nodes at once. Waits at most a couple of seconds. */
+    private void handOverRooms() throws InterruptedException {
+        try {
+            service.handOverRooms().toCompletableFuture().get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Rooms not handed over to other nodes: {}; they go on there when their leases run out",
+                    e.getMessage());
+        }
     }
 
     /** A periodic task that fails is logged; it must not stop running. */

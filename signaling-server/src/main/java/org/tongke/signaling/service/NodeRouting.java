@@ -120,10 +120,13 @@ final class NodeRouting {
         }
         NodeMessage.Act act = new NodeMessage.Act(room, node(), session.id(), Who.of(session.identity()),
                 codec.encodeClient(message));
-        nodes.toOwner(room, act).whenComplete((owner, failure) -> {
+        toOwner(room, act, 0).whenComplete((owner, failure) -> {
             if (failure != null) {
                 refusals.refuse(session, ErrorCode.INTERNAL.name(), "Redis failed: " + failure.getMessage(), type);
-            } else if (owner.isEmpty()) {
+            } else if (owner == RedisNodes.Owner.GONE) {
+                refusals.refuse(session, RoomProblem.NO_SUCH_ROOM.name(), "room " + room + "'s node is gone and"
+                        + " no other has taken the room over yet; try again in a few seconds", type);
+            } else if (owner == RedisNodes.Owner.NONE) {
                 adopt(room).whenComplete((adopted, again) -> {
                     if (Boolean.TRUE.equals(adopted)) {
                         local.apply(session, message);
@@ -136,15 +139,34 @@ final class NodeRouting {
         });
     }
 
+    /** Attempts at a message whose owner's node is gone, a third of a lease apart: until its lease has run out. */
+    private static final int GONE_ATTEMPTS = 5;
+
+    /**
+     * Sends to the room's owner; while the owner's node is gone but still holds the lease, tries
+     * again a third of a lease later (never waiting on a thread), so that the message reaches the
+     * room once a node has taken it over, or this node takes it over itself.
+     */
+    private CompletionStage<RedisNodes.Owner> toOwner(String room, NodeMessage message, int attempt) {
+        return nodes.toOwner(room, message).thenCompose(owner -> {
+            if (owner != RedisNodes.Owner.GONE || attempt + 1 >= GONE_ATTEMPTS) {
+                return CompletableFuture.completedFuture(owner);
+            }
+            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(
+                    Math.max(100, nodes.lease().toMillis() / 3), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> room, later).thenCompose(r -> toOwner(r, message, attempt + 1));
+        });
+    }
+
     /** A session here dropped, came back or ended, in a room another node owns. */
     void presence(Session session, String room, String change, String reason, boolean snapshot) {
         NodeMessage.Presence presence = new NodeMessage.Presence(room, node(), session.id(),
                 Who.of(session.identity()), change, reason, snapshot);
-        nodes.toOwner(room, presence).whenComplete((owner, failure) -> {
-            if (failure != null) {
-                LOG.warn("Redis failed to carry {} of session {} in room {}: {}", change, session.id(), room,
-                        failure.getMessage());
-            } else if (owner.isEmpty()) {
+        toOwner(room, presence, 0).whenComplete((owner, failure) -> {
+            if (failure != null || owner == RedisNodes.Owner.GONE) {
+                LOG.warn("{} of session {} did not reach room {}: {}", change, session.id(), room,
+                        failure != null ? failure.getMessage() : "its node is gone and the room not taken over");
+            } else if (owner == RedisNodes.Owner.NONE) {
                 adopt(room).thenAccept(adopted -> {
                     if (adopted) {
                         presenceHere(presence);
@@ -212,6 +234,17 @@ final class NodeRouting {
             nodes.saveRoom(room.id(), new NodeMessage.StoredRoom(room.state(), node(), where,
                     room.keepUntil() == null ? null : room.keepUntil().toString()));
         }
+    }
+
+    /** Stores every room held here and gives up its lease (this node stops); done when Redis has it all. */
+    CompletionStage<Void> handOver() {
+        List<CompletableFuture<Boolean>> given = new ArrayList<>();
+        for (String id : owned) {
+            rooms.find(id).ifPresent(this::store);
+            given.add(nodes.handOver(id).toCompletableFuture());
+            owned.remove(id);
+        }
+        return CompletableFuture.allOf(given.toArray(CompletableFuture[]::new));
     }
 
     /** Rooms of the timetable open on the node that wins their lease. */
@@ -294,7 +327,9 @@ final class NodeRouting {
         } finally {
             MDC.remove("roomId");
         }
-        changed(room.id());
+        if (!(message instanceof ClientMessage.Signal)) {
+            changed(room.id());
+        }
     }
 
     private void presenceHere(NodeMessage.Presence presence) {

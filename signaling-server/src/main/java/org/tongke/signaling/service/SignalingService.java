@@ -103,6 +103,16 @@ public final class SignalingService {
         routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
     }
 
+    /**
+     * A node stopping cleanly gives up the leases of the rooms it still holds (with members on other
+     * nodes), stored as they are, so that those nodes take them over at once rather than when the
+     * leases run out. Done when Redis has it; on a single node at once.
+     */
+    public java.util.concurrent.CompletionStage<Void> handOverRooms() {
+        NodeRouting r = routing;
+        return r == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : r.handOver();
+    }
+
     /** Which node opens each room of the timetable: this one alone, or the winner of the room's lease. */
     public org.tongke.signaling.schedule.LessonRooms.Claims roomClaims() {
         NodeRouting r = routing;
@@ -441,7 +451,9 @@ public final class SignalingService {
                     routing.save(session);
                 }
             }
-            changed(message.room());
+            if (!(message instanceof ClientMessage.Signal)) {
+                changed(message.room());
+            }
         } catch (RoomException e) {
             refuse(session, e.problem().name(), e.getMessage(), RoomActions.typeOf(message));
         } catch (RuntimeException e) {

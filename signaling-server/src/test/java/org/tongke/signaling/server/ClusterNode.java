@@ -10,7 +10,8 @@ import org.tongke.signaling.schedule.ScheduleSource;
 
 /**
  * One signaling node in a JVM of its own, for {@link MultiNodeIT}: arguments REDIS_URI NODE_ID
- * LEASE_MILLIS RESUME_GRACE_MILLIS; prints {@code port N} once listening, serves until killed.
+ * LEASE_MILLIS RESUME_GRACE_MILLIS; prints {@code port N} once listening, serves until killed (on
+ * SIGTERM it stops as {@code signaling serve} does).
  */
 public final class ClusterNode {
     private ClusterNode() {
@@ -22,6 +23,7 @@ public final class ClusterNode {
                 new TokenVerifier(SignalingServerIT.SECRET, Clock.systemUTC()), Clock.systemUTC(), ScheduleSource.none(),
                 LessonRooms.Timing.defaults(),
                 new ClusterOptions(args[0], args[1], Duration.ofMillis(Long.parseLong(args[2]))));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "cluster-node-stop"));
         System.out.println("port " + server.port());
         System.out.flush();
         new CountDownLatch(1).await();

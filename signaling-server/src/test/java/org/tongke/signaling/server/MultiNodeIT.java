@@ -144,10 +144,14 @@ class MultiNodeIT {
             long seen = teacher.lastSeq();
             nodes.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             teacher.close();
+            assistant.send("chat", inRoom + ",\"text\":\"老师，听得见吗？\"");
 
             JsonNode away = assistant.change("away");
             assertThat(away.path("participant").path("session").asText()).isEqualTo(teacherSession);
             assertThat(away.path("reason").asText()).isEqualTo("node-lost");
+            assertThat(assistant.change("chat").path("entry").path("text").asText())
+                    .as("sent while the dead node still held the lease: it reaches the room once taken over")
+                    .isEqualTo("老师，听得见吗？");
 
             try (WsClient resumed = WsClient.resumed(portB, teacherToken, teacherSession, seen)) {
                 assertThat(resumed.welcome().path("session").asText()).isEqualTo(teacherSession);
@@ -156,7 +160,7 @@ class MultiNodeIT {
                 JsonNode state = resumed.next("snapshot").path("state");
                 assertThat(state.path("floor").asText()).isEqualTo(RURAL);
                 assertThat(state.path("participants")).hasSize(2);
-                assertThat(state.path("chat")).hasSize(20);
+                assertThat(state.path("chat")).hasSize(21);
                 assertThat(assistant.change("back").path("participant").path("session").asText())
                         .isEqualTo(teacherSession);
 
@@ -171,7 +175,7 @@ class MultiNodeIT {
     }
 
     @Test
-    void aSessionResumedOnAnotherLiveNodeClosesItsOldConnectionThereAndKeepsItsRoom() throws Exception {
+    void aSessionResumedOnAnotherLiveNodeClosesItsOldConnectionThereAndKeepsItsRoomAfterThatNodeStops() throws Exception {
         int portA = node("a");
         int portB = node("b");
         String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + room);
@@ -197,6 +201,17 @@ class MultiNodeIT {
                 moved.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
                 assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
                 assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+                assertThat(moved.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+                assertThat(moved.change("hands").path("queue")).isEmpty();
+
+                nodes.get(0).destroy();
+                assertThat(nodes.get(0).waitFor(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(assistant.closeCode()).isEqualTo(1001);
+                assertThat(moved.change("left").path("participant").path("session").asText())
+                        .isEqualTo(assistant.session());
+                moved.send("revoke-floor", inRoom);
+                assertThat(moved.change("floor").path("classroom").isNull())
+                        .as("node A stopped: node B runs the room").isTrue();
             }
         }
     }
