@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Map;
@@ -79,7 +81,7 @@ public final class LessonRooms {
     private final ScheduleSource timetable;
     private final Claims claims;
     /** Rooms whose claim is under way. */
-    private final java.util.Set<String> claiming = new java.util.HashSet<>();
+    private final Set<String> claiming = new HashSet<>();
     private final RoomRegistry rooms;
     private final Clock clock;
     private final Duration lead;

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,6 +37,7 @@ import org.tongke.signaling.room.RoomChange;
 import org.tongke.signaling.room.RoomException;
 import org.tongke.signaling.room.RoomProblem;
 import org.tongke.signaling.room.RoomRegistry;
+import org.tongke.signaling.schedule.LessonRooms;
 
 /**
  * Rooms across nodes ({@code --redis}): a room message for a room another node owns goes to that
@@ -152,8 +155,8 @@ final class NodeRouting {
             if (owner != RedisNodes.Owner.GONE || attempt + 1 >= GONE_ATTEMPTS) {
                 return CompletableFuture.completedFuture(owner);
             }
-            java.util.concurrent.Executor later = CompletableFuture.delayedExecutor(
-                    Math.max(100, nodes.lease().toMillis() / 3), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Executor later = CompletableFuture.delayedExecutor(
+                    Math.max(100, nodes.lease().toMillis() / 3), TimeUnit.MILLISECONDS);
             return CompletableFuture.supplyAsync(() -> room, later).thenCompose(r -> toOwner(r, message, attempt + 1));
         });
     }
@@ -248,8 +251,8 @@ final class NodeRouting {
     }
 
     /** Rooms of the timetable open on the node that wins their lease. */
-    org.tongke.signaling.schedule.LessonRooms.Claims claims() {
-        return new org.tongke.signaling.schedule.LessonRooms.Claims() {
+    LessonRooms.Claims claims() {
+        return new LessonRooms.Claims() {
             @Override
             public CompletionStage<Boolean> claim(String room) {
                 return nodes.claim(room).thenApply(won -> {

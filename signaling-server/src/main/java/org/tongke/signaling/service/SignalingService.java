@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -17,6 +19,8 @@ import org.tongke.config.auth.TokenRejected;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.agent.AgentRefusal;
 import org.tongke.signaling.agent.ClassroomAgents;
+import org.tongke.signaling.cluster.NodeMessage;
+import org.tongke.signaling.cluster.RedisNodes;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.CloseCodes;
@@ -28,6 +32,7 @@ import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.Room;
 import org.tongke.signaling.room.RoomException;
 import org.tongke.signaling.room.RoomRegistry;
+import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
 
 /**
@@ -99,7 +104,7 @@ public final class SignalingService {
      * Shares rooms and sessions with other nodes through {@code nodes} ({@code --redis}); call
      * before the server starts. What other nodes say comes in through {@link #fromNode}.
      */
-    public void cluster(org.tongke.signaling.cluster.RedisNodes nodes) {
+    public void cluster(RedisNodes nodes) {
         routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
     }
 
@@ -108,19 +113,19 @@ public final class SignalingService {
      * nodes), stored as they are, so that those nodes take them over at once rather than when the
      * leases run out. Done when Redis has it; on a single node at once.
      */
-    public java.util.concurrent.CompletionStage<Void> handOverRooms() {
+    public CompletionStage<Void> handOverRooms() {
         NodeRouting r = routing;
-        return r == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : r.handOver();
+        return r == null ? CompletableFuture.completedFuture(null) : r.handOver();
     }
 
     /** Which node opens each room of the timetable: this one alone, or the winner of the room's lease. */
-    public org.tongke.signaling.schedule.LessonRooms.Claims roomClaims() {
+    public LessonRooms.Claims roomClaims() {
         NodeRouting r = routing;
-        return r == null ? org.tongke.signaling.schedule.LessonRooms.Claims.SINGLE_NODE : r.claims();
+        return r == null ? LessonRooms.Claims.SINGLE_NODE : r.claims();
     }
 
     /** A message of another node (Lettuce's thread, in the order sent). */
-    public void fromNode(org.tongke.signaling.cluster.NodeMessage message) {
+    public void fromNode(NodeMessage message) {
         NodeRouting r = routing;
         if (r != null) {
             r.received(message);
@@ -178,7 +183,7 @@ public final class SignalingService {
                 changed(id);
             }, () -> {
                 if (routing != null) {
-                    routing.presence(session, id, org.tongke.signaling.cluster.NodeMessage.Presence.AWAY, reason, false);
+                    routing.presence(session, id, NodeMessage.Presence.AWAY, reason, false);
                 }
             }));
             LOG.info("Session {} ({} {}) away: {}", session.id(), session.identity().role().word(),
@@ -212,7 +217,7 @@ public final class SignalingService {
                 changed(roomId);
             }, () -> {
                 if (routing != null) {
-                    routing.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.LEAVE, reason,
+                    routing.presence(session, roomId, NodeMessage.Presence.LEAVE, reason,
                             false);
                 }
             });
@@ -328,7 +333,7 @@ public final class SignalingService {
     }
 
     private void takeOver(Connection connection, Identity identity, ClientMessage.Resume resume,
-            Optional<org.tongke.signaling.cluster.NodeMessage.StoredSession> found, Throwable failure) {
+            Optional<NodeMessage.StoredSession> found, Throwable failure) {
         NodeRouting r = routing;
         if (failure != null) {
             LOG.warn("Redis failed to find session {}: {}", resume.session(), failure.getMessage());
@@ -341,7 +346,7 @@ public final class SignalingService {
             welcomeFresh(connection, identity);
             return;
         }
-        org.tongke.signaling.cluster.NodeMessage.StoredSession stored = found.get();
+        NodeMessage.StoredSession stored = found.get();
         Identity was = stored.who().identity();
         if (!was.subject().equals(identity.subject()) || was.role() != identity.role()) {
             LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
@@ -364,7 +369,7 @@ public final class SignalingService {
                 if (!r.back(session, room)) {
                     session.rooms().remove(roomId);
                 }
-            }, () -> r.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null,
+            }, () -> r.presence(session, roomId, NodeMessage.Presence.BACK, null,
                     true));
         }
         r.save(session);
@@ -407,7 +412,7 @@ public final class SignalingService {
         for (String roomId : session.rooms()) {
             Optional<Room> here = rooms.find(roomId);
             if (here.isEmpty() && routing != null) {
-                routing.presence(session, roomId, org.tongke.signaling.cluster.NodeMessage.Presence.BACK, null, snapshot);
+                routing.presence(session, roomId, NodeMessage.Presence.BACK, null, snapshot);
                 continue;
             }
             here.filter(room -> room.back(session.id(), snapshot))
