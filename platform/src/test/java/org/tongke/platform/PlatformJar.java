@@ -90,6 +90,14 @@ public final class PlatformJar {
             return process.exitValue();
         }
 
+        /** Kills it as a power cut or the OOM killer would (SIGKILL) and waits until it is gone. */
+        public void kill(int seconds) throws InterruptedException {
+            process.toHandle().destroyForcibly();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("still alive " + seconds + " s after SIGKILL");
+            }
+        }
+
         public String err() {
             return err.toString();
         }

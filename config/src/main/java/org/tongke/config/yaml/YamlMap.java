@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * missing value becomes a {@link Problems} entry (never an exception) and the read returns
  * null or empty; {@link #finish()} reports the keys nobody asked for.
  */
-final class YamlMap {
+public final class YamlMap {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -74,24 +74,36 @@ final class YamlMap {
         index.recordLine(file, keyPath, line(keyNode));
     }
 
-    String file() {
+    /**
+     * Opens one YAML file outside a county folder (an agent's own configuration, say); every
+     * problem, with {@code name}'s line, goes to {@code problems}; empty when the file did not parse.
+     */
+    public static Optional<YamlMap> open(java.nio.file.Path file, String name, Problems problems) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.error(Location.ofFile(name), "file is missing");
+            return Optional.empty();
+        }
+        return YamlFile.open(file, name, problems, new SourceIndex());
+    }
+
+    public String file() {
         return file;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    Location location() {
+    public Location location() {
         return new Location(file, line(node), path);
     }
 
-    Location location(String key) {
+    public Location location(String key) {
         Integer keyLine = keyLines.get(key);
         return new Location(file, keyLine != null ? keyLine : line(node), Location.childPath(path, key));
     }
 
-    Problems problems() {
+    public Problems problems() {
         return problems;
     }
 
@@ -99,13 +111,13 @@ final class YamlMap {
         return index;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         Node value = values.get(key);
         return value != null && !isNull(value);
     }
 
     /** A required text value; null (and a problem) when missing or not text. */
-    String string(String key) {
+    public String string(String key) {
         read.add(key);
         if (!has(key)) {
             problems.error(location(key), "required field is missing");
@@ -114,7 +126,7 @@ final class YamlMap {
         return scalar(key);
     }
 
-    String optString(String key, String fallback) {
+    public String optString(String key, String fallback) {
         read.add(key);
         return has(key) ? scalar(key) : fallback;
     }
@@ -128,12 +140,12 @@ final class YamlMap {
         return null;
     }
 
-    Integer integer(String key, int min, int max) {
+    public Integer integer(String key, int min, int max) {
         String text = string(key);
         return text == null ? null : parseInt(key, text, min, max);
     }
 
-    int optInteger(String key, int fallback, int min, int max) {
+    public int optInteger(String key, int fallback, int min, int max) {
         String text = optString(key, null);
         if (text == null) {
             return fallback;
@@ -156,7 +168,7 @@ final class YamlMap {
         }
     }
 
-    boolean optBoolean(String key, boolean fallback) {
+    public boolean optBoolean(String key, boolean fallback) {
         String text = optString(key, null);
         if (text == null) {
             return fallback;
@@ -171,7 +183,7 @@ final class YamlMap {
         };
     }
 
-    LocalTime time(String key) {
+    public LocalTime time(String key) {
         String text = string(key);
         if (text == null) {
             return null;
@@ -184,12 +196,12 @@ final class YamlMap {
         }
     }
 
-    LocalDate date(String key) {
+    public LocalDate date(String key) {
         String text = string(key);
         return text == null ? null : parseDate(key, text);
     }
 
-    Optional<LocalDate> optDate(String key) {
+    public Optional<LocalDate> optDate(String key) {
         String text = optString(key, null);
         return text == null ? Optional.empty() : Optional.ofNullable(parseDate(key, text));
     }
@@ -203,7 +215,7 @@ final class YamlMap {
         }
     }
 
-    DayOfWeek weekday(String key) {
+    public DayOfWeek weekday(String key) {
         String text = string(key);
         return text == null ? null : parseWeekday(text, location(key), problems);
     }
@@ -218,7 +230,7 @@ final class YamlMap {
     }
 
     /** A required value from a fixed set, named by its key ({@code co-built}). */
-    <E extends Enum<E>> E choice(String key, Function<String, Optional<E>> parse, List<String> allowed) {
+    public <E extends Enum<E>> E choice(String key, Function<String, Optional<E>> parse, List<String> allowed) {
         String text = string(key);
         if (text == null) {
             return null;
@@ -230,7 +242,7 @@ final class YamlMap {
         return value.orElse(null);
     }
 
-    Optional<YamlMap> optMap(String key) {
+    public Optional<YamlMap> optMap(String key) {
         read.add(key);
         if (!has(key)) {
             return Optional.empty();
@@ -243,7 +255,7 @@ final class YamlMap {
         return Optional.empty();
     }
 
-    Optional<YamlMap> map(String key) {
+    public Optional<YamlMap> map(String key) {
         if (!has(key)) {
             read.add(key);
             problems.error(location(key), "required field is missing");
@@ -253,7 +265,7 @@ final class YamlMap {
     }
 
     /** The mappings of a list, each with its own path ({@code classes[3]}); absent reads as empty. */
-    List<YamlMap> maps(String key) {
+    public List<YamlMap> maps(String key) {
         List<YamlMap> result = new ArrayList<>();
         List<Node> items = items(key);
         for (int i = 0; i < items.size(); i++) {
@@ -270,7 +282,7 @@ final class YamlMap {
     }
 
     /** The text items of a list, each with where it stands. */
-    List<YamlText> texts(String key) {
+    public List<YamlText> texts(String key) {
         List<YamlText> result = new ArrayList<>();
         List<Node> items = items(key);
         for (int i = 0; i < items.size(); i++) {
@@ -300,18 +312,18 @@ final class YamlMap {
     }
 
     /** The number of items of a list value; -1 when the value is absent or not a list. */
-    int listSize(String key) {
+    public int listSize(String key) {
         return values.get(key) instanceof SequenceNode seq ? seq.getValue().size() : -1;
     }
 
     /** Keys of this mapping, in file order; each counts as read. */
-    List<String> keys() {
+    public List<String> keys() {
         read.addAll(values.keySet());
         return List.copyOf(values.keySet());
     }
 
     /** Reports every key that no read asked for, with the nearest known key as a hint. */
-    void finish(String... known) {
+    public void finish(String... known) {
         Set<String> allowed = new HashSet<>(Arrays.asList(known));
         for (String key : values.keySet()) {
             if (!read.contains(key) && !allowed.contains(key)) {

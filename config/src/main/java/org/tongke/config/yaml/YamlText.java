@@ -3,5 +3,5 @@ package org.tongke.config.yaml;
 import org.tongke.config.diagnostic.Location;
 
 /** A text item of a YAML list and where it stands. */
-record YamlText(String value, Location location) {
+public record YamlText(String value, Location location) {
 }

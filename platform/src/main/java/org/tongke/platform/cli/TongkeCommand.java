@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
             RecorderCommand.class,
             EdgeAgentCommand.class,
             TokenCommand.class,
-            DemoCommand.class
+            org.tongke.platform.demo.DemoCommand.class
         })
 public final class TongkeCommand {
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongke.platform.cli.DurationText;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;

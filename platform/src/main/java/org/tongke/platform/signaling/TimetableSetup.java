@@ -25,7 +25,7 @@ import org.tongke.signaling.schedule.Timetable;
  * plan event ({@code --redis}). The in-process seam is {@link #reloads()}: a JVM that also runs
  * the scheduler connects it to the scheduler's publisher with {@link InProcessPlanEvents}.
  */
-record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents events) {
+public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents events) {
     private static final Logger LOG = LoggerFactory.getLogger(TimetableSetup.class);
 
     /**
@@ -33,7 +33,7 @@ record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents 
      * printed); {@link IllegalArgumentException} or {@link IllegalStateException} naming the flag
      * when the plan or Redis cannot be read.
      */
-    static Optional<TimetableSetup> start(Path config, Path planFile, URI scheduler, String redis, PrintWriter err) {
+    public static Optional<TimetableSetup> start(Path config, Path planFile, URI scheduler, String redis, PrintWriter err) {
         if (planFile == null && scheduler == null) {
             return Optional.empty();
         }
@@ -89,7 +89,7 @@ record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents 
         }
     }
 
-    void close() {
+    public void close() {
         if (events != null) {
             events.close();
         }

@@ -9,20 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
 
-    static List<List<String>> componentsNotBuiltYet() {
-        return List.of(
-                List.of("recorder", "serve"),
-                List.of("edge-agent", "run", "--config", "agent.yaml"),
-                List.of("demo"));
+    @Test
+    void demoRefusesImpossibleSettingsWithTheFlagNamed() {
+        CommandRun run = CommandRun.of("demo", "--lessons", "0", "--ports-from", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--lessons 0 must be 1 to 10");
     }
 
-    @ParameterizedTest
-    @MethodSource("componentsNotBuiltYet")
-    void componentNotBuiltYetSaysSoAndExitsOne(List<String> args) {
-        CommandRun run = CommandRun.of(args.toArray(String[]::new));
+    @Test
+    void demoRefusesABadDuration() {
+        CommandRun run = CommandRun.of("demo", "--start-in", "soon");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(run.err()).contains("is not built yet").contains("尚未实现");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("--start-in 'soon' is not a duration");
     }
 
     static List<List<String>> everyCommand() {

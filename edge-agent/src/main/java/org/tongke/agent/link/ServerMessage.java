@@ -1,0 +1,30 @@
+package org.tongke.agent.link;
+
+import org.tongke.agent.schedule.Schedule;
+
+/** What the signaling server sends an agent; {@code seq} is the session's sequence number (0 when absent). */
+public sealed interface ServerMessage {
+    long seq();
+
+    record Welcome(long seq, String session, int heartbeatSeconds, boolean resumed) implements ServerMessage {
+    }
+
+    /** {@code t} is what the agent's ping carried; {@code serverTime} is the server's clock (epoch ms), or -1. */
+    record Pong(long seq, long t, long serverTime) implements ServerMessage {
+    }
+
+    record ScheduleMessage(long seq, Schedule schedule) implements ServerMessage {
+    }
+
+    /** {@code start-now}, {@code stop-now} or {@code status}; {@code minutes} and {@code lesson} may be null. */
+    record Command(long seq, String id, String command, Integer minutes, String lesson, String from)
+            implements ServerMessage {
+    }
+
+    record Error(long seq, String code, String message, String ref) implements ServerMessage {
+    }
+
+    /** Any other type (room messages and later additions): ignored, but its seq still counts. */
+    record Other(long seq, String type) implements ServerMessage {
+    }
+}

@@ -1,0 +1,104 @@
+package org.tongke.agent.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tongke.agent.testing.FakeClock;
+
+class SchedulerTest {
+    static final String CLASSROOM = "wuzhong/lubo";
+    static final OffsetDateTime START = OffsetDateTime.parse("2021-11-24T13:30:00+08:00");
+
+    @TempDir
+    Path dir;
+
+    final FakeClock clock = new FakeClock(START.toInstant().minus(Duration.ofMinutes(10)));
+    final List<String> log = new ArrayList<>();
+    final Recordings recordings = new Recordings() {
+        @Override
+        public void start(Target target) {
+            log.add("start " + target.lesson());
+        }
+
+        @Override
+        public void stop() {
+            log.add("stop");
+        }
+    };
+    Scheduler scheduler;
+
+    @BeforeEach
+    void cachedScheduleOfTwoLessons() throws IOException {
+        ScheduleCache cache = new ScheduleCache(dir, CLASSROOM);
+        cache.offer(new Schedule(CLASSROOM, 5, "Asia/Shanghai", List.of(
+                new ScheduledLesson("math#1@2021-11-24", "数学", "吴中小学", "receiving", START, START.plusMinutes(40)),
+                new ScheduledLesson("music#1@2021-11-24", "音乐", "吴中小学", "receiving", START.plusMinutes(50),
+                        START.plusMinutes(90)))));
+        // A fresh cache object: the scheduler works from what is on disk, as after a restart with the link down.
+        scheduler = new Scheduler(new ScheduleCache(dir, CLASSROOM), clock, Duration.ofMinutes(2), Duration.ofMinutes(3),
+                CLASSROOM, recordings);
+    }
+
+    private void at(Duration sinceStart) {
+        clock.set(START.toInstant().plus(sinceStart));
+        scheduler.tick();
+    }
+
+    @Test
+    void aLessonIsRecordedFromPreRollToPostRollByTheCachedSchedule() {
+        at(Duration.ofMinutes(-3));
+        assertThat(log).isEmpty();
+        at(Duration.ofMinutes(-2));
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        at(Duration.ofMinutes(42));
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        at(Duration.ofMinutes(43));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop");
+        at(Duration.ofMinutes(48));
+        at(Duration.ofMinutes(93));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24", "stop");
+    }
+
+    @Test
+    void aStartAfterACrashMidLessonTakesTheLessonUpAgain() {
+        at(Duration.ofMinutes(20));
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        assertThat(scheduler.running()).get().extracting(Target::until)
+                .isEqualTo(START.plusMinutes(43).toInstant());
+    }
+
+    @Test
+    void stopNowEndsTheLessonForGoodAndStartNowRecordsForItsMinutes() {
+        at(Duration.ofMinutes(1));
+        assertThat(scheduler.stopNow()).contains("math#1@2021-11-24");
+        at(Duration.ofMinutes(2));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop");
+
+        String id = scheduler.startNow(5, null);
+        assertThat(id).isEqualTo("adhoc-wuzhong-lubo-20211124T053200");
+        at(Duration.ofMinutes(6));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start " + id);
+        at(Duration.ofMinutes(7));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start " + id, "stop");
+        assertThat(scheduler.running()).isEmpty();
+    }
+
+    @Test
+    void nothingIsRecordedWithoutASchedule() {
+        Scheduler empty = new Scheduler(new ScheduleCache(dir.resolve("none"), CLASSROOM), clock, Duration.ZERO,
+                Duration.ZERO, CLASSROOM, recordings);
+        clock.set(START.toInstant().plusSeconds(60));
+        empty.tick();
+        assertThat(log).isEmpty();
+        assertThat(empty.due(Instant.EPOCH)).isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package org.tongke.recorder.library;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tongke.config.auth.TokenVerifier;
+import org.tongke.recorder.archive.ArchiveManifest;
+import org.tongke.recorder.catalog.ArchivedLesson;
+import org.tongke.recorder.catalog.Catalog;
+import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.resource.ResourceLimits;
+import org.tongke.recorder.server.RecorderContext;
+import org.tongke.recorder.server.RecorderExtension;
+
+/**
+ * The library joined to the recorder: its routes and pages on the recorder's router, its
+ * catalog on the recorder's database, and every archive the pipeline publishes entered into the
+ * catalog with the timetable's metadata.
+ */
+public final class LibraryExtension implements RecorderExtension {
+    private static final Logger LOG = LoggerFactory.getLogger(LibraryExtension.class);
+
+    private final LessonDirectory lessons;
+    private final Path libraryDir;
+    private final byte[] secret;
+    private final Clock clock;
+
+    public LibraryExtension(LessonDirectory lessons, Path libraryDir, byte[] secret, Clock clock) {
+        this.lessons = lessons;
+        this.libraryDir = libraryDir;
+        this.secret = secret.clone();
+        this.clock = clock;
+    }
+
+    @Override
+    public void install(RecorderContext context) {
+        Catalog catalog = new Catalog(context.dataSource(), clock);
+        Library library = new Library(catalog, lessons, libraryDir,
+                new MediaUrlSigner(secret, clock, MediaUrlSigner.DEFAULT_TTL), new TokenVerifier(secret, clock),
+                ResourceLimits.DEFAULTS, clock);
+        new LibraryRoutes(context.vertx(), library).mount(context.router());
+        context.archiveListeners().add(manifest -> {
+            ArchivedLesson archived = archived(manifest);
+            catalog.publish(archived, lessons.describe(archived.lessonId(), archived.classroom()));
+            LOG.info("Lesson {} of {} is in the library", archived.lessonId(), archived.classroom());
+        });
+    }
+
+    /**
+     * The catalog's view of an archive: its main source (the first with a picture and sound, the
+     * camera of the classroom; else the first), with paths from the library folder.
+     */
+    static ArchivedLesson archived(ArchiveManifest m) {
+        ArchiveManifest.SourceArchive main = m.sources().stream()
+                .min(Comparator.comparing((ArchiveManifest.SourceArchive s) -> !(s.audio() && s.width() > 0)))
+                .orElseThrow(() -> new IllegalArgumentException("archive " + m.archive() + " has no source"));
+        String base = "archives/" + m.archive() + "/";
+        return new ArchivedLesson(m.lesson(), m.classroom(), (int) Math.round(main.durationSeconds()), main.width(),
+                main.height(), base + main.poster(), base + main.thumbnails().folder(), base + main.master(), m.bytes(),
+                m.archivedAt());
+    }
+}
