@@ -21,6 +21,7 @@ import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenIssuer;
+import org.tongke.config.testing.LocalRedis;
 import org.tongke.config.testing.TinyCounty;
 
 /** {@code signaling serve} as an operator runs it: a token from the same secret is welcomed; SIGTERM stops it. */
@@ -67,6 +68,25 @@ class SignalingServeIT {
             assertThat(exit).as(serve.err()).isIn(0, 143);
             assertThat(serve.err()).contains("Signaling server stopping").contains("Signaling server stopped")
                     .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void withRedisItServesAsANamedNodeAndSaysRedisAnswers() throws Exception {
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "platform-it-secret-that-is-long-enough-for-hs256\n");
+        try (LocalRedis redis = LocalRedis.start();
+                PlatformJar.Running serve = PlatformJar.start("signaling", "serve", "--port", "0",
+                        "--secret-file", secret.toString(), "--redis", redis.uri(), "--node-id", "sig-a",
+                        "--room-lease", "3s")) {
+            int port = Integer.parseInt(serve.awaitLine("listening on ws://127.0.0.1:(\\d+)/ws", 60).group(1));
+
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+
+            assertThat(health).isEqualTo("{\"status\":\"ok\",\"connections\":0,\"rooms\":0,\"node\":\"sig-a\",\"redis\":true}");
+            assertThat(serve.stop(30)).as(serve.err()).isIn(0, 143);
+            assertThat(serve.err()).contains("Signaling server stopped").doesNotContain("Exception");
         }
     }
 
@@ -143,14 +163,27 @@ class SignalingServeIT {
     }
 
     @Test
-    void redisIsRefusedAsNotSupportedYet() throws Exception {
+    void aRedisThatDoesNotAnswerIsNamedAndTheClusterFlagsAreChecked() throws Exception {
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "platform-it-secret-that-is-long-enough-for-hs256\n");
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
 
         PlatformJar.Result run = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file", secret.toString(),
-                "--redis", "redis://127.0.0.1:6379");
-
+                "--redis", "redis://127.0.0.1:" + closed, "--node-id", "node-1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("not supported yet");
+        assertThat(run.err()).contains("Unable to use Redis at redis://127.0.0.1:" + closed + " (--redis)");
+
+        PlatformJar.Result badId = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file",
+                secret.toString(), "--redis", "redis://127.0.0.1:" + closed, "--node-id", "node one");
+        assertThat(badId.exitCode()).isEqualTo(2);
+        assertThat(badId.err()).contains("--node-id node one must be");
+
+        PlatformJar.Result alone = PlatformJar.run("signaling", "serve", "--port", "0", "--secret-file",
+                secret.toString(), "--room-lease", "5s");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("go with --redis");
     }
 }

@@ -16,6 +16,7 @@ import org.tongke.platform.cli.DurationText;
 import org.tongke.platform.cli.ExitCodes;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.signaling.cluster.ClusterOptions;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Spec;
             + " staff page /classrooms.",
             "With --plan-file or --scheduler: each recording classroom's agent gets its schedule, and lesson rooms open"
             + " from the published timetable.",
-            "Rooms and presence live on this one node: Redis across nodes is not supported yet (--redis carries only"
-            + " the scheduler's plan events).",
+            "Alone, rooms and sessions live in memory on this node; with --redis, several nodes share them: each room"
+            + " runs on the node holding its lease, and a node's rooms and sessions go on elsewhere when it dies.",
             "Stops cleanly on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -44,10 +45,17 @@ public final class ServeCommand implements Callable<Integer> {
     int port;
     @Option(names = "--secret-file", required = true, paramLabel = "FILE", description = "The token signing secret (the file 'token issue' uses).")
     Path secretFile;
-    @Option(names = "--redis", paramLabel = "URI", description = "Redis to hear the scheduler's plan-published events on"
-            + " (channel tongke:plan:<county>); needs --scheduler or --plan-file. Presence and rooms across nodes over Redis"
-            + " are not supported yet.")
+    @Option(names = "--redis", paramLabel = "URI", description = "Redis shared by every node of the county"
+            + " (redis://HOST:PORT): rooms, sessions and messages across nodes; with --scheduler or --plan-file also the"
+            + " scheduler's plan-published events (channel tongke:plan:<county>).")
     String redis;
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's id among those sharing --redis: 1 to 64"
+            + " letters, digits, '.', '_', '-' (default: HOSTNAME-PID).")
+    String nodeId;
+    @Option(names = "--room-lease", paramLabel = "D", defaultValue = "10s", description = "With --redis: how long a room's"
+            + " owner lease lasts unrenewed, so how soon another node takes over the rooms of a node that died: 10s, 1m,"
+            + " PT2.5S; 0.3 seconds to 5 minutes (default: ${DEFAULT-VALUE}).")
+    String roomLease;
     @Option(names = "--config", paramLabel = "DIR", description = "The county configuration: its recording classrooms and"
             + " school names (without it, the classrooms the plan names).")
     Path config;
@@ -86,10 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (redis != null && planFile == null && scheduler == null) {
-            return fail(err, "--redis carries only the scheduler's plan events, so it needs --scheduler or --plan-file;"
-                    + " presence and rooms across nodes over Redis are not supported yet: this server keeps them in"
-                    + " memory on one node.");
+        if (redis == null && (nodeId != null || spec.commandLine().getParseResult().hasMatchedOption("--room-lease"))) {
+            return fail(err, "--node-id and --room-lease go with --redis.");
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             return fail(err, "--tls-cert and --tls-key go together.");
@@ -118,6 +124,13 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
+        ClusterOptions cluster;
+        try {
+            cluster = redis == null ? null : new ClusterOptions(redis, nodeId == null ? ClusterOptions.defaultNode()
+                    : nodeId, DurationText.parse(roomLease, "--room-lease", Duration.ofMinutes(5)));
+        } catch (IllegalArgumentException e) {
+            return fail(err, e.getMessage());
+        }
         Optional<TimetableSetup> timetable;
         try {
             timetable = TimetableSetup.start(config, planFile, scheduler, redis, err);
@@ -132,8 +145,8 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = SignalingServer.start(options, tokens, Clock.systemUTC(),
                     timetable.map(TimetableSetup::timetable).map(ScheduleSource.class::cast).orElse(ScheduleSource.none()),
-                    timing);
-        } catch (IllegalArgumentException e) {
+                    timing, cluster);
+        } catch (IllegalArgumentException | IllegalStateException e) {
             timetable.ifPresent(TimetableSetup::close);
             return fail(err, e.getMessage());
         }

@@ -52,6 +52,12 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     }
 
     @Override
+    public boolean adopt(Room room) {
+        room.allowBridge(bridging);
+        return rooms.putIfAbsent(room.id(), room) == null;
+    }
+
+    @Override
     public void removeIfEmpty(Room room) {
         // Checked under the room's lock so that a concurrent join is not lost.
         synchronized (room) {

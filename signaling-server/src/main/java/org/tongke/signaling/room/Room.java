@@ -74,6 +74,35 @@ public final class Room {
         this.keepUntil = keepUntil;
     }
 
+    /**
+     * The room as another node left it (its owner died): its state as stored, its members as they
+     * are reachable from here. Nobody is told anything: the members' screens are already right.
+     */
+    public static Room restore(RoomState state, java.time.Instant keepUntil, Clock clock, boolean bridgeable,
+            List<Member> members) {
+        Room room = new Room(state.id(), state.title(), state.classrooms(), state.host(), keepUntil, clock);
+        synchronized (room) {
+            room.lesson = LessonState.valueOf(state.lesson().toUpperCase(java.util.Locale.ROOT));
+            room.floor = state.floor();
+            room.spotlight = state.spotlight();
+            room.hands.addAll(state.hands());
+            room.muted.addAll(state.muted());
+            room.locked.addAll(state.locked());
+            room.recording.addAll(state.recording());
+            room.attendance.putAll(state.attendance());
+            room.chat.addAll(state.chat());
+            members.forEach(m -> room.members.put(m.participant().session(), m));
+            room.bridgeable = bridgeable;
+            room.remode();
+        }
+        return room;
+    }
+
+    /** Who is in the room now, by how the room reaches them. */
+    public synchronized List<Member> members() {
+        return List.copyOf(members.values());
+    }
+
     /** Until when the room stays open while empty; null for an ad hoc room (it closes when empty). */
     public java.time.Instant keepUntil() {
         return keepUntil;
@@ -144,6 +173,20 @@ public final class Room {
             }
         }
         return m != null;
+    }
+
+    /**
+     * The session is back through another end ({@code member}: it resumed on another node): it
+     * replaces the old end, the others see {@code back} and it gets the whole room. False when
+     * the session is no member (any more).
+     */
+    public synchronized boolean back(Member member, boolean snapshot) {
+        String session = member.participant().session();
+        if (!members.containsKey(session)) {
+            return false;
+        }
+        members.put(session, member);
+        return back(session, snapshot);
     }
 
     public synchronized boolean has(String session) {

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -50,7 +54,34 @@ public final class LessonRooms {
         }
     }
 
+    /**
+     * Which node opens a lesson's room when several serve the county ({@code --redis}): the one
+     * that wins the room's lease. A node that loses leaves the room to the winner.
+     */
+    public interface Claims {
+        /** On one node: always this one. */
+        Claims SINGLE_NODE = new Claims() {
+            @Override
+            public CompletionStage<Boolean> claim(String room) {
+                return CompletableFuture.completedFuture(true);
+            }
+
+            @Override
+            public void closed(String room) {
+            }
+        };
+
+        /** True when this node may open the room (it holds its lease now). */
+        CompletionStage<Boolean> claim(String room);
+
+        /** The room this node held closed (or was never opened after all): give its lease up. */
+        void closed(String room);
+    }
+
     private final ScheduleSource timetable;
+    private final Claims claims;
+    /** Rooms whose claim is under way. */
+    private final Set<String> claiming = new HashSet<>();
     private final RoomRegistry rooms;
     private final Clock clock;
     private final Duration lead;
@@ -63,6 +94,17 @@ public final class LessonRooms {
     }
 
     public LessonRooms(ScheduleSource timetable, RoomRegistry rooms, Clock clock, Duration lead, Duration linger) {
+        this(timetable, rooms, clock, lead, linger, Claims.SINGLE_NODE);
+    }
+
+    /** @param claims which node opens each room, when several serve the county */
+    public LessonRooms(ScheduleSource timetable, RoomRegistry rooms, Clock clock, Timing timing, Claims claims) {
+        this(timetable, rooms, clock, timing.lead(), timing.linger(), claims);
+    }
+
+    private LessonRooms(ScheduleSource timetable, RoomRegistry rooms, Clock clock, Duration lead, Duration linger,
+            Claims claims) {
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.timetable = Objects.requireNonNull(timetable, "timetable");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,10 +118,11 @@ public final class LessonRooms {
         for (TimetableLesson lesson : timetable.lessons()) {
             Instant opens = lesson.start().toInstant().minus(lead);
             Instant closes = lesson.end().toInstant().plus(linger);
-            if (now.isBefore(opens) || !now.isBefore(lesson.end().toInstant()) || opened.containsKey(lesson.id())) {
+            if (now.isBefore(opens) || !now.isBefore(lesson.end().toInstant()) || opened.containsKey(lesson.id())
+                    || claiming.contains(lesson.id())) {
                 continue;
             }
-            open(lesson, closes);
+            claim(lesson, closes);
         }
         for (Iterator<Map.Entry<String, Instant>> it = opened.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, Instant> e = it.next();
@@ -88,10 +131,33 @@ public final class LessonRooms {
             }
             rooms.find(e.getKey()).ifPresent(rooms::removeIfEmpty);
             if (rooms.find(e.getKey()).isEmpty()) {
-                LOG.info("Room {} of the timetable closed", e.getKey());
+                LOG.info("Room {} of the timetable closed here (or is held by another node)", e.getKey());
+                claims.closed(e.getKey());
                 it.remove();
             }
         }
+    }
+
+    private void claim(TimetableLesson lesson, Instant closes) {
+        if (claims == Claims.SINGLE_NODE) {
+            open(lesson, closes);
+            return;
+        }
+        claiming.add(lesson.id());
+        claims.claim(lesson.id()).whenComplete((won, failure) -> {
+            synchronized (this) {
+                claiming.remove(lesson.id());
+                if (failure != null) {
+                    LOG.warn("Room {} of the timetable: its lease could not be claimed: {}", lesson.id(),
+                            failure.getMessage());
+                } else if (won) {
+                    open(lesson, closes);
+                } else {
+                    // Another node holds it; it runs the room, this node routes to it.
+                    opened.put(lesson.id(), closes);
+                }
+            }
+        });
     }
 
     private void open(TimetableLesson lesson, Instant closes) {

@@ -41,8 +41,11 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
             respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "GET only\n");
         } else if (path.equals("/health")) {
             SignalingService.Health h = service.health();
+            String node = service.nodeHealth().map(n -> String.format(",\"node\":\"%s\",\"redis\":%b", n.node(),
+                    n.redis())).orElse("");
             respond(ctx, request, HttpResponseStatus.OK, "application/json", String.format(
-                    "{\"status\":\"%s\",\"connections\":%d,\"rooms\":%d}", h.status(), h.connections(), h.rooms()));
+                    "{\"status\":\"%s\",\"connections\":%d,\"rooms\":%d%s}", h.status(), h.connections(), h.rooms(),
+                    node));
         } else if (path.equals("/metrics")) {
             respond(ctx, request, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
                     service.metrics().prometheus());

@@ -29,6 +29,8 @@ import org.tongke.signaling.agent.ClassroomAgents;
 import org.tongke.signaling.bridge.BridgeClient;
 import org.tongke.signaling.bridge.BridgeFocus;
 import org.tongke.signaling.bridge.BridgePool;
+import org.tongke.signaling.cluster.ClusterOptions;
+import org.tongke.signaling.cluster.RedisNodes;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
@@ -53,9 +55,11 @@ public final class SignalingServer implements AutoCloseable {
     private final ChannelGroup channels;
     private final Channel listener;
     private final SignalingService service;
+    private final RedisNodes nodes;
 
     private SignalingServer(EventLoopGroup boss, EventLoopGroup workers, ChannelGroup channels, Channel listener,
-            SignalingService service) {
+            SignalingService service, RedisNodes nodes) {
+        this.nodes = nodes;
         this.boss = boss;
         this.workers = workers;
         this.channels = channels;
@@ -75,12 +79,27 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
             ScheduleSource schedules, LessonRooms.Timing timing) throws InterruptedException {
+        return start(options, tokens, clock, schedules, timing, null);
+    }
+
+    /**
+     * As {@link #start(ServerOptions, TokenVerifier, Clock, ScheduleSource, LessonRooms.Timing)},
+     * one node of several sharing rooms and sessions over Redis when {@code cluster} is given.
+     * {@link IllegalStateException} when Redis cannot be reached.
+     */
+    public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
+            ScheduleSource schedules, LessonRooms.Timing timing, ClusterOptions cluster) throws InterruptedException {
         SslContext ssl = sslContext(options);
         InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty());
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
                 options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
-        LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing);
         BridgePool bridges = bridgePool(options, clock);
+        RedisNodes nodes = cluster == null ? null
+                : RedisNodes.connect(cluster.redisUri(), cluster.node(), cluster.lease(), service::fromNode);
+        if (nodes != null) {
+            service.cluster(nodes);
+        }
+        LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing, service.roomClaims());
         if (!bridges.isEmpty()) {
             service.bridgeWith(new BridgeFocus(bridges, service.bridgeOutbox(), () -> UUID.randomUUID().toString()));
         }
@@ -99,6 +118,10 @@ public final class SignalingServer implements AutoCloseable {
                 workers.next().scheduleAtFixedRate(() -> guarded("bridge checks", bridges::refresh), 0,
                         BRIDGE_CHECK_SECONDS, TimeUnit.SECONDS);
             }
+            if (nodes != null) {
+                workers.next().scheduleAtFixedRate(() -> guarded("room leases", service::clusterTick), 0,
+                        cluster.tickMillis(), TimeUnit.MILLISECONDS);
+            }
             long sweep = sweepMillis(options.resumeGrace());
             workers.next().scheduleAtFixedRate(service::expireAway, sweep, sweep, TimeUnit.MILLISECONDS);
             var timetableLoop = workers.next();
@@ -106,10 +129,13 @@ public final class SignalingServer implements AutoCloseable {
                     timing.every().toMillis(), TimeUnit.MILLISECONDS);
             timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", schedules::refresh), 1, 1, TimeUnit.MINUTES);
             schedules.subscribe(changed -> timetableLoop.execute(() -> guarded("timetable rooms", lessonRooms::tick)));
-            SignalingServer server = new SignalingServer(boss, workers, channels, listener, service);
+            SignalingServer server = new SignalingServer(boss, workers, channels, listener, service, nodes);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
             return server;
         } catch (InterruptedException | RuntimeException e) {
+            if (nodes != null) {
+                nodes.close();
+            }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
@@ -153,9 +179,23 @@ public final class SignalingServer implements AutoCloseable {
         }
         channels.newCloseFuture().await(CLOSE_WAIT_MILLIS);
         channels.close().await(CLOSE_WAIT_MILLIS);
+        handOverRooms();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
+        if (nodes != null) {
+            nodes.close();
+        }
         LOG.info("Signaling server stopped");
+    }
+
+    /** With Redis: the rooms still held here go on on other nodes at once. Waits at most a couple of seconds. */
+    private void handOverRooms() throws InterruptedException {
+        try {
+            service.handOverRooms().toCompletableFuture().get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Rooms not handed over to other nodes: {}; they go on there when their leases run out",
+                    e.getMessage());
+        }
     }
 
     /** A periodic task that fails is logged; it must not stop running. */

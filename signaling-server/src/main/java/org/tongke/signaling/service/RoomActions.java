@@ -48,6 +48,14 @@ final class RoomActions {
         bridging.resumed(session.id(), room);
     }
 
+    /** After a member of another node came, went or came back: the bridge conference follows the room. */
+    void reconcile(Room room, String backSession) {
+        if (backSession != null) {
+            bridging.resumed(backSession, room);
+        }
+        bridging.reconcile(room);
+    }
+
     void leave(Session session, Room room, String reason) {
         session.rooms().remove(room.id());
         if (room.leave(session.id(), reason)) {
@@ -57,7 +65,7 @@ final class RoomActions {
         bridging.reconcile(room);
     }
 
-    private void control(String sid, Room room, ClientMessage.ForRoom m) {
+    void control(String sid, Room room, ClientMessage.ForRoom m) {
         if (m instanceof ClientMessage.RaiseHand) {
             room.raiseHand(sid);
         } else if (m instanceof ClientMessage.LowerHand l) {

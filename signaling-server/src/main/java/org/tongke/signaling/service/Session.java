@@ -38,7 +38,15 @@ final class Session implements Member, Peer {
 
     /** @param seq the last seq the connection used before hello; the welcome takes the next */
     Session(Connection connection, Identity identity, long seq, int replayCapacity) {
-        this.id = connection.id();
+        this(connection.id(), connection, identity, seq, replayCapacity);
+    }
+
+    /**
+     * A session taken over from another node (which died, or the client moved): the same id, its
+     * numbering going on from the client's {@code lastSeq}, nothing to replay.
+     */
+    Session(String id, Connection connection, Identity identity, long seq, int replayCapacity) {
+        this.id = id;
         this.connection = connection;
         this.identity = identity;
         this.participant = RoomAccess.participant(id, identity);
@@ -92,6 +100,29 @@ final class Session implements Member, Peer {
     synchronized void welcome(ServerMessage.Welcome welcome) {
         buffer.skipTo(++seq);
         connection.send(new Sequenced(seq, welcome));
+    }
+
+    /** A session taken over from another node: its welcome says {@code replay: snapshot}, numbered after the client's last seq. */
+    synchronized void welcomeTakenOver(ServerMessage.Welcome welcome) {
+        welcome(welcome);
+    }
+
+    /**
+     * The session was resumed on another node: its connection here (if any) is closed with 4004
+     * and it ends here without leaving its rooms, which now reach it there.
+     */
+    synchronized void handOver() {
+        Connection old = connection;
+        connection = null;
+        ended = true;
+        if (old != null) {
+            old.close(CloseCodes.SESSION_RESUMED, CloseCodes.RESUMED_ELSEWHERE);
+        }
+    }
+
+    /** Whether a connection carries the session now. */
+    synchronized boolean connected() {
+        return connection != null;
     }
 
     /** The connection dropped: keep the session, away. False when {@code gone} is not its connection. */

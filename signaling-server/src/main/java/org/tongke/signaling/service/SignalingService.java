@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -17,6 +19,8 @@ import org.tongke.config.auth.TokenRejected;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.agent.AgentRefusal;
 import org.tongke.signaling.agent.ClassroomAgents;
+import org.tongke.signaling.cluster.NodeMessage;
+import org.tongke.signaling.cluster.RedisNodes;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.CloseCodes;
@@ -28,6 +32,7 @@ import org.tongke.signaling.protocol.ServerMessage;
 import org.tongke.signaling.room.Room;
 import org.tongke.signaling.room.RoomException;
 import org.tongke.signaling.room.RoomRegistry;
+import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
 
 /**
@@ -58,6 +63,8 @@ public final class SignalingService {
     /** Every live session, connected or away, by session id. */
     private final ConcurrentMap<String, Session> byId = new ConcurrentHashMap<>();
     private final MediaBridging bridging;
+    /** Rooms across nodes over Redis; null on a single node. */
+    private volatile NodeRouting routing;
 
     /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
@@ -91,6 +98,46 @@ public final class SignalingService {
         this.actions = new RoomActions(rooms, bridging);
         metrics.gauges(this::connectionsByRole, rooms::size);
         metrics.classrooms(() -> agents.registry().countByState());
+    }
+
+    /**
+     * Shares rooms and sessions with other nodes through {@code nodes} ({@code --redis}); call
+     * before the server starts. What other nodes say comes in through {@link #fromNode}.
+     */
+    public void cluster(RedisNodes nodes) {
+        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
+    }
+
+    /**
+     * A node stopping cleanly gives up the leases of the rooms it still holds (with members on other
+     * nodes), stored as they are, so that those nodes take them over at once rather than when the
+     * leases run out. Done when Redis has it; on a single node at once.
+     */
+    public CompletionStage<Void> handOverRooms() {
+        NodeRouting r = routing;
+        return r == null ? CompletableFuture.completedFuture(null) : r.handOver();
+    }
+
+    /** Which node opens each room of the timetable: this one alone, or the winner of the room's lease. */
+    public LessonRooms.Claims roomClaims() {
+        NodeRouting r = routing;
+        return r == null ? LessonRooms.Claims.SINGLE_NODE : r.claims();
+    }
+
+    /** A message of another node (Lettuce's thread, in the order sent). */
+    public void fromNode(NodeMessage message) {
+        NodeRouting r = routing;
+        if (r != null) {
+            r.received(message);
+        }
+    }
+
+    /** Renews this node's leases and finds rooms whose owner died; run every third of a lease. */
+    public void clusterTick() {
+        NodeRouting r = routing;
+        if (r != null) {
+            r.tick();
+        }
     }
 
     public void opened(Connection connection) {
@@ -131,7 +178,14 @@ public final class SignalingService {
         }
         if (resumable && session.detach(connection, clock.instant(), reason)) {
             agents.away(session);
-            session.rooms().forEach(id -> rooms.find(id).ifPresent(room -> room.away(session.id(), reason)));
+            session.rooms().forEach(id -> rooms.find(id).ifPresentOrElse(room -> {
+                room.away(session.id(), reason);
+                changed(id);
+            }, () -> {
+                if (routing != null) {
+                    routing.presence(session, id, NodeMessage.Presence.AWAY, reason, false);
+                }
+            }));
             LOG.info("Session {} ({} {}) away: {}", session.id(), session.identity().role().word(),
                     session.identity().subject(), reason);
         } else if (session.end(connection)) {
@@ -158,9 +212,27 @@ public final class SignalingService {
     private void leaveAll(Session session, String reason) {
         byId.remove(session.id(), session);
         for (String roomId : session.rooms()) {
-            rooms.find(roomId).ifPresent(room -> actions.leave(session, room, reason));
+            rooms.find(roomId).ifPresentOrElse(room -> {
+                actions.leave(session, room, reason);
+                changed(roomId);
+            }, () -> {
+                if (routing != null) {
+                    routing.presence(session, roomId, NodeMessage.Presence.LEAVE, reason,
+                            false);
+                }
+            });
+        }
+        if (routing != null) {
+            routing.ended(session);
         }
         agents.ended(session);
+    }
+
+    /** After a change of a room held here: other nodes can find it as it is now. */
+    private void changed(String roomId) {
+        if (routing != null) {
+            routing.changed(roomId);
+        }
     }
 
     public ClassroomAgents agents() {
@@ -173,6 +245,16 @@ public final class SignalingService {
 
     public Health health() {
         return new Health("ok", unwelcomed.size() + sessions.size(), rooms.size());
+    }
+
+    /** This node's id and whether Redis answers; empty on a single node (no {@code --redis}). */
+    public Optional<NodeHealth> nodeHealth() {
+        NodeRouting r = routing;
+        return r == null ? Optional.empty() : Optional.of(new NodeHealth(r.node(), r.redisReachable()));
+    }
+
+    /** What {@code /health} adds with {@code --redis}. */
+    public record NodeHealth(String node, boolean redis) {
     }
 
     /**
@@ -208,17 +290,94 @@ public final class SignalingService {
             connection.close(CloseCodes.TOKEN_REFUSED, code);
             return;
         }
+        if (hello.resume() != null && routing != null && !byId.containsKey(hello.resume().session())) {
+            resumeFromElsewhere(connection, identity, hello.resume());
+            return;
+        }
         if (hello.resume() != null && resume(connection, identity, hello.resume())) {
             return;
         }
+        welcomeFresh(connection, identity);
+    }
+
+    private void welcomeFresh(Connection connection, Identity identity) {
         AtomicLong seq = unwelcomed.remove(connection.id());
         Session session = new Session(connection, identity, seq == null ? 0 : seq.get(), REPLAY_CAPACITY);
         sessions.put(connection.id(), session);
         byId.put(session.id(), session);
         session.welcome(welcome(session, identity, null));
         agents.welcomed(session);
+        if (routing != null) {
+            routing.save(session);
+        }
         LOG.info("Session {} welcomed: {} {} ({})", session.id(), identity.role().word(), identity.subject(),
                 identity.scope().text());
+    }
+
+    /**
+     * A resume of a session this node does not hold: another node's (it died, or the client moved
+     * here). Found in Redis, the session is taken over with the same id: the old node closes its
+     * connection (4004), each room sees it {@code back} and sends a fresh snapshot, since the
+     * messages it missed were kept on the other node. Not found: a fresh session.
+     */
+    private void resumeFromElsewhere(Connection connection, Identity identity, ClientMessage.Resume resume) {
+        NodeRouting r = routing;
+        r.stored(resume.session()).whenComplete((found, failure) -> {
+            try {
+                takeOver(connection, identity, resume, found, failure);
+            } catch (RuntimeException e) {
+                LOG.error("Taking over session {} failed", resume.session(), e);
+                refuse(connection, ErrorCode.INTERNAL.name(), "the server failed; see its log", "hello");
+            }
+        });
+    }
+
+    private void takeOver(Connection connection, Identity identity, ClientMessage.Resume resume,
+            Optional<NodeMessage.StoredSession> found, Throwable failure) {
+        NodeRouting r = routing;
+        if (failure != null) {
+            LOG.warn("Redis failed to find session {}: {}", resume.session(), failure.getMessage());
+        }
+        if (!unwelcomed.containsKey(connection.id())) {
+            return;
+        }
+        if (failure != null || found.isEmpty()) {
+            metrics.resume("fresh");
+            welcomeFresh(connection, identity);
+            return;
+        }
+        NodeMessage.StoredSession stored = found.get();
+        Identity was = stored.who().identity();
+        if (!was.subject().equals(identity.subject()) || was.role() != identity.role()) {
+            LOG.info("Connection {} refused the resume of session {}: another subject or role", connection.id(),
+                    stored.session());
+            metrics.resume("refused");
+            refuse(connection, ErrorCode.RESUME_REFUSED.name(), "session " + resume.session()
+                    + " is not yours; say hello without resume", "hello");
+            return;
+        }
+        unwelcomed.remove(connection.id());
+        long lastSeq = resume.lastSeq() == null ? 0 : resume.lastSeq();
+        Session session = new Session(stored.session(), connection, identity, lastSeq, REPLAY_CAPACITY);
+        sessions.put(connection.id(), session);
+        byId.put(session.id(), session);
+        r.resumedHere(session.id(), stored.node());
+        session.welcomeTakenOver(welcome(session, identity, ServerMessage.Welcome.REPLAY_SNAPSHOT));
+        for (String roomId : stored.rooms()) {
+            session.rooms().add(roomId);
+            rooms.find(roomId).ifPresentOrElse(room -> {
+                if (!r.back(session, room)) {
+                    session.rooms().remove(roomId);
+                }
+            }, () -> r.presence(session, roomId, NodeMessage.Presence.BACK, null,
+                    true));
+        }
+        r.save(session);
+        agents.resumed(session);
+        agents.rooms(session, session.rooms());
+        metrics.resume("snapshot");
+        LOG.info("Session {} taken over from node {} on connection {} (snapshot)", session.id(), stored.node(),
+                connection.id());
     }
 
     /**
@@ -251,8 +410,16 @@ public final class SignalingService {
         sessions.put(connection.id(), session);
         boolean snapshot = resumed.get().snapshot();
         for (String roomId : session.rooms()) {
-            rooms.find(roomId).filter(room -> room.back(session.id(), snapshot))
-                    .ifPresentOrElse(room -> actions.back(session, room), () -> session.rooms().remove(roomId));
+            Optional<Room> here = rooms.find(roomId);
+            if (here.isEmpty() && routing != null) {
+                routing.presence(session, roomId, NodeMessage.Presence.BACK, null, snapshot);
+                continue;
+            }
+            here.filter(room -> room.back(session.id(), snapshot))
+                    .ifPresentOrElse(room -> {
+                        actions.back(session, room);
+                        changed(roomId);
+                    }, () -> session.rooms().remove(roomId));
         }
         agents.resumed(session);
         agents.rooms(session, session.rooms());
@@ -269,12 +436,28 @@ public final class SignalingService {
     }
 
     private void act(Session session, ClientMessage.ForRoom message) {
+        NodeRouting r = routing;
+        if (r != null && r.routes(message)) {
+            r.act(session, message, this::applyHere, this::refuse);
+        } else {
+            applyHere(session, message);
+        }
+    }
+
+    /** A room message for a room held on this node (or, for open-room, to be held here). */
+    private void applyHere(Session session, ClientMessage.ForRoom message) {
         MDC.put("roomId", message.room());
         try {
             actions.apply(session, message);
             if (message instanceof ClientMessage.Join || message instanceof ClientMessage.OpenRoom
                     || message instanceof ClientMessage.Leave) {
                 agents.rooms(session, session.rooms());
+                if (routing != null) {
+                    routing.save(session);
+                }
+            }
+            if (!(message instanceof ClientMessage.Signal)) {
+                changed(message.room());
             }
         } catch (RoomException e) {
             refuse(session, e.problem().name(), e.getMessage(), RoomActions.typeOf(message));

@@ -344,4 +344,20 @@ class RoomTest {
         lesson.recording("h", true);
         assertThat(lesson.state().recording()).containsExactly("chengxi/lubo");
     }
+
+    @Test
+    void aSessionBackThroughAnotherEndIsReachedThereFromNowOn() {
+        room.away("a", "node-lost");
+        Recorder moved = new Recorder(ruralA.participant());
+
+        assertThat(room.back(moved, true)).isTrue();
+        room.grantFloor("lead", A);
+
+        assertThat(lead.deltas()).contains(new RoomChange.Back(ruralA.participant()));
+        assertThat(moved.snapshots()).hasSize(1);
+        assertThat(moved.deltas()).contains(new RoomChange.Floor(A));
+        assertThat(ruralA.deltas()).doesNotContain(new RoomChange.Floor(A));
+        assertThat(room.back(new Recorder(new Participant("gone", "staff", "x", null)), true))
+                .as("no member of that session").isFalse();
+    }
 }

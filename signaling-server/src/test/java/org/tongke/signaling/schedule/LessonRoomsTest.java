@@ -108,4 +108,51 @@ class LessonRoomsTest {
             }
         };
     }
+
+    /** A node's claims as the lease would answer them: won or lost, the lease given up when its room closes. */
+    private static final class Leases implements LessonRooms.Claims {
+        final java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        final List<String> asked = new java.util.ArrayList<>();
+        final List<String> closed = new java.util.ArrayList<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<Boolean> claim(String room) {
+            asked.add(room);
+            return answer;
+        }
+
+        @Override
+        public void closed(String room) {
+            closed.add(room);
+        }
+    }
+
+    @Test
+    void withSeveralNodesOnlyTheNodeThatWinsTheLeaseOpensTheRoomAndGivesTheLeaseUpWhenItCloses() {
+        Leases won = new Leases();
+        LessonRooms here = new LessonRooms(timetable, rooms, clock, new LessonRooms.Timing(Duration.ofMinutes(10),
+                Duration.ofMinutes(15), Duration.ofSeconds(15)), won);
+        clock.now = Instant.parse("2021-11-24T05:25:00Z");
+        here.tick();
+        here.tick();
+        assertThat(won.asked).as("claimed once while the claim is under way").containsExactly(LESSON);
+        assertThat(rooms.find(LESSON)).isEmpty();
+        won.answer.complete(true);
+        assertThat(rooms.find(LESSON)).isPresent();
+        clock.now = Instant.parse("2021-11-24T06:25:00Z");
+        here.tick();
+        assertThat(rooms.find(LESSON)).isEmpty();
+        assertThat(won.closed).containsExactly(LESSON);
+
+        InMemoryRoomRegistry otherRooms = new InMemoryRoomRegistry(clock, 10);
+        Leases lost = new Leases();
+        LessonRooms there = new LessonRooms(timetable, otherRooms, clock, new LessonRooms.Timing(Duration.ofMinutes(10),
+                Duration.ofMinutes(15), Duration.ofSeconds(15)), lost);
+        clock.now = Instant.parse("2021-11-24T05:25:00Z");
+        lost.answer.complete(false);
+        there.tick();
+        there.tick();
+        assertThat(otherRooms.find(LESSON)).as("the room is the winner's").isEmpty();
+        assertThat(lost.asked).containsExactly(LESSON);
+    }
 }

@@ -1,0 +1,76 @@
+package org.tongke.signaling.cluster;
+
+import java.util.List;
+
+/**
+ * What one signaling node tells another on its channel {@code tongke:node:<id>}. Client and
+ * server messages inside are the protocol's own JSON text ({@link org.tongke.signaling.protocol.MessageCodec}),
+ * so the owner decodes a forwarded message exactly as if its client had sent it.
+ */
+public sealed interface NodeMessage {
+    /** The wire word of the record, see {@link NodeCodec}. */
+    String kind();
+
+    /**
+     * A room message of a session on {@code node}, for the room's owner to apply.
+     *
+     * @param message the client message's JSON text
+     */
+    record Act(String room, String node, String session, Who who, String message) implements NodeMessage {
+        public String kind() {
+            return "act";
+        }
+    }
+
+    /**
+     * A session on {@code node} dropped ({@code away}), came back ({@code back}, with a fresh
+     * snapshot when {@code snapshot}) or ended ({@code leave}); for the room's owner.
+     */
+    record Presence(String room, String node, String session, Who who, String change, String reason, boolean snapshot)
+            implements NodeMessage {
+        public static final String AWAY = "away";
+        public static final String BACK = "back";
+        public static final String LEAVE = "leave";
+
+        public String kind() {
+            return "presence";
+        }
+    }
+
+    /**
+     * A server message for a session of the receiving node, which numbers and sends it.
+     *
+     * @param message the server message's JSON text (its {@code seq} is a placeholder: the receiving session numbers it)
+     */
+    record Deliver(String session, String message) implements NodeMessage {
+        public String kind() {
+            return "deliver";
+        }
+    }
+
+    /** The session was resumed on {@code node}: close its old connection (4004) and forget it here. */
+    record Resumed(String session, String node) implements NodeMessage {
+        public String kind() {
+            return "resumed";
+        }
+    }
+
+    /**
+     * A room as its owner keeps it in Redis ({@code tongke:room:{<id>}:state}) after every change,
+     * so that another node can take it over when the owner dies.
+     *
+     * @param owner     the node that wrote it
+     * @param members   where each participant's session is connected, by session id
+     * @param keepUntil ISO instant an empty room stays open until, null for an ad hoc room
+     */
+    record StoredRoom(org.tongke.signaling.room.RoomState state, String owner, java.util.Map<String, String> members,
+            String keepUntil) {
+    }
+
+    /**
+     * A session as every node can find it ({@code tongke:session:<id>}), to resume it on another
+     * node when its own dies.
+     */
+    record StoredSession(String session, Who who, String node, List<String> rooms) {
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Several signaling nodes over Redis ({@code signaling serve --redis}): each room has one owner
+ * node at a time, held by a lease in Redis, which runs the room's rules; members connected to
+ * other nodes are {@link org.tongke.signaling.cluster.RemoteMember}s whose messages travel on their
+ * node's pub/sub channel. {@link org.tongke.signaling.cluster.NodeMessage} and its one codec
+ * {@link org.tongke.signaling.cluster.NodeCodec} are what nodes say to each other;
+ * {@link org.tongke.signaling.cluster.RedisNodes} is the Lettuce wiring (asynchronous API only,
+ * a pub/sub connection of its own). Without {@code --redis} nothing here is used.
+ */
+package org.tongke.signaling.cluster;
