@@ -5,14 +5,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
-import java.io.File;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,8 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.tongke.config.testing.HeadlessChromium;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tongke.config.auth.Role;
 import org.tongke.recorder.catalog.ArchivedLesson;
@@ -46,8 +43,6 @@ import org.tongke.recorder.testing.TinyPlan;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LibraryPageIT {
-    private static final String DRIVER = env("TONGKE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static final String BROWSER = env("TONGKE_TEST_CHROMIUM", "/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int SECONDS = 6;
 
@@ -61,8 +56,6 @@ class LibraryPageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        requireExecutable(DRIVER, "TONGKE_TEST_CHROMEDRIVER", "chromium-driver");
-        requireExecutable(BROWSER, "TONGKE_TEST_CHROMIUM", "chromium");
         server = LibraryServer.start(dir, TinyPlan.directory(dir.resolve("county")), TestDatabases.h2(),
                 ResourceLimits.DEFAULTS);
         Media.hlsLesson(server.folder().resolve("lessons/math"), SECONDS);
@@ -200,27 +193,8 @@ class LibraryPageIT {
     }
 
     private static ChromeDriver chromium() {
-        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required", "--window-size=1366,900",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.start(dir.resolve("chromium-profile"), List.of("--autoplay-policy=no-user-gesture-required"));
     }
 
-    private static void requireExecutable(String path, String variable, String debianPackage) {
-        if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException("The page test needs " + path + " (Debian package " + debianPackage
-                    + ", or set " + variable + " to another path); it is missing or not executable");
-        }
-    }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

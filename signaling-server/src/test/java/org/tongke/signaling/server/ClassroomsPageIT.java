@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.tongke.config.testing.HeadlessChromium;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tongke.config.auth.Role;
 
@@ -28,8 +26,6 @@ import org.tongke.config.auth.Role;
  * with its numbers, in Chinese by default and in English on request.
  */
 class ClassroomsPageIT {
-    private static final String DRIVER = env("TONGKE_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
-    private static final String BROWSER = env("TONGKE_TEST_CHROMIUM", "/usr/bin/chromium");
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -42,16 +38,7 @@ class ClassroomsPageIT {
 
     @BeforeAll
     static void startBrowser() {
-        requireExecutable(DRIVER, "TONGKE_TEST_CHROMEDRIVER", "chromium-driver");
-        requireExecutable(BROWSER, "TONGKE_TEST_CHROMIUM", "chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,900", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(dir.resolve("chromium-profile"), java.util.List.of());
         wait = new WebDriverWait(browser, WAIT);
     }
 
@@ -139,15 +126,5 @@ class ClassroomsPageIT {
         assertThat(browser.findElement(By.id("classrooms")).isDisplayed()).isFalse();
     }
 
-    private static void requireExecutable(String path, String variable, String debianPackage) {
-        if (!Files.isExecutable(Path.of(path))) {
-            throw new IllegalStateException("The page test needs " + path + " (Debian package " + debianPackage
-                    + ", or set " + variable + " to another path); it is missing or not executable");
-        }
-    }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
