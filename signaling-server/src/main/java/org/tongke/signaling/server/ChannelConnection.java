@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import java.util.UUID;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.Sequenced;
+import org.tongke.signaling.service.SignalingMetrics;
 import org.tongke.signaling.service.Connection;
 
 /** A {@link Connection} over a Netty channel; writes what its session numbered. */
@@ -16,12 +17,24 @@ final class ChannelConnection implements Connection {
      */
     static final int MAX_QUEUED_MESSAGES = 4096;
 
+    /**
+     * When the client message being handled on this thread arrived; set by {@link SessionHandler}
+     * around the handling, so that what it causes for other connections can be timed.
+     */
+    static final ThreadLocal<Arrival> ARRIVED = new ThreadLocal<>();
+
+    /** A client message being handled: when it arrived, and on which connection. */
+    record Arrival(long nanos, ChannelConnection from) {
+    }
+
     private final Channel channel;
+    private final SignalingMetrics metrics;
     private final String id = UUID.randomUUID().toString();
     private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
-    ChannelConnection(Channel channel) {
+    ChannelConnection(Channel channel, SignalingMetrics metrics) {
         this.channel = channel;
+        this.metrics = metrics;
     }
 
     @Override
@@ -44,9 +57,15 @@ final class ChannelConnection implements Connection {
             return;
         }
         queued.incrementAndGet();
+        Arrival arrival = ARRIVED.get();
+        boolean relay = arrival != null && arrival.from() != this;
+        long arrived = arrival == null ? 0 : arrival.nanos();
         channel.eventLoop().execute(() -> {
             queued.decrementAndGet();
             channel.writeAndFlush(numbered);
+            if (relay) {
+                metrics.relayed(System.nanoTime() - arrived);
+            }
         });
     }
 

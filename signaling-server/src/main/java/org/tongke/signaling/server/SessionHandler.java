@@ -27,7 +27,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<Inbound> {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             ctx.channel().attr(Disconnects.WEBSOCKET).set(true);
-            connection = new ChannelConnection(ctx.channel());
+            connection = new ChannelConnection(ctx.channel(), service.metrics());
             service.opened(connection);
         } else if (event instanceof IdleStateEvent) {
             Disconnects.close(ctx.channel(), CloseCodes.HEARTBEAT_TIMEOUT, Disconnects.HEARTBEAT_TIMEOUT,
@@ -40,7 +40,12 @@ final class SessionHandler extends SimpleChannelInboundHandler<Inbound> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Inbound message) {
         if (connection != null) {
-            service.received(connection, message);
+            ChannelConnection.ARRIVED.set(new ChannelConnection.Arrival(System.nanoTime(), connection));
+            try {
+                service.received(connection, message);
+            } finally {
+                ChannelConnection.ARRIVED.remove();
+            }
         }
     }
 

@@ -18,6 +18,32 @@ public final class SignalingMetrics {
     private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
     private volatile IntSupplier rooms = () -> 0;
     private volatile Supplier<Map<String, Integer>> classroomsByState = Map::of;
+    /** Upper bounds of the relay-latency buckets, in seconds (Prometheus {@code le}). */
+    static final double[] RELAY_BUCKETS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0};
+    private final LongAdder[] relayBuckets = new LongAdder[RELAY_BUCKETS.length + 1];
+    private final LongAdder relayCount = new LongAdder();
+    private final java.util.concurrent.atomic.DoubleAdder relaySeconds = new java.util.concurrent.atomic.DoubleAdder();
+
+    {
+        for (int i = 0; i < relayBuckets.length; i++) {
+            relayBuckets[i] = new LongAdder();
+        }
+    }
+
+    /**
+     * One message relayed: from the moment the message that caused it arrived from its sender
+     * until it was handed to the recipient's connection for writing.
+     */
+    public void relayed(long nanos) {
+        double seconds = nanos / 1e9;
+        int i = 0;
+        while (i < RELAY_BUCKETS.length && seconds > RELAY_BUCKETS[i]) {
+            i++;
+        }
+        relayBuckets[i].increment();
+        relayCount.increment();
+        relaySeconds.add(seconds);
+    }
 
     public void messageIn() {
         messagesIn.increment();
@@ -71,6 +97,18 @@ public final class SignalingMetrics {
         out.append("tongke_signaling_messages_in_total ").append(messagesIn.sum()).append('\n');
         header(out, "tongke_signaling_messages_out_total", "counter", "Server messages sent.");
         out.append("tongke_signaling_messages_out_total ").append(messagesOut.sum()).append('\n');
+        header(out, "tongke_signaling_relay_latency_seconds", "histogram",
+                "From a client message's arrival to the write of each message it caused for another client.");
+        long cumulative = 0;
+        for (int i = 0; i < RELAY_BUCKETS.length; i++) {
+            cumulative += relayBuckets[i].sum();
+            out.append("tongke_signaling_relay_latency_seconds_bucket{le=\"").append(RELAY_BUCKETS[i]).append("\"} ")
+                    .append(cumulative).append('\n');
+        }
+        cumulative += relayBuckets[RELAY_BUCKETS.length].sum();
+        out.append("tongke_signaling_relay_latency_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
+        out.append("tongke_signaling_relay_latency_seconds_sum ").append(relaySeconds.sum()).append('\n');
+        out.append("tongke_signaling_relay_latency_seconds_count ").append(relayCount.sum()).append('\n');
         header(out, "tongke_signaling_errors_total", "counter", "Error messages sent, by code.");
         new TreeMap<>(errors).forEach((code, n) -> line(out, "tongke_signaling_errors_total", "code", code, n.sum()));
         header(out, "tongke_signaling_disconnects_total", "counter", "Closed connections, by reason.");

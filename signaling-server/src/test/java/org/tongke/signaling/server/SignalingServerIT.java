@@ -331,7 +331,9 @@ class SignalingServerIT {
                     .contains("tongke_signaling_connections{role=\"assistant-teacher\"} 1")
                     .contains("tongke_signaling_rooms 1")
                     .contains("tongke_signaling_errors_total{code=\"BAD_JSON\"} 1")
-                    .containsPattern("tongke_signaling_messages_in_total [1-9]");
+                    .containsPattern("tongke_signaling_messages_in_total [1-9]")
+                    .containsPattern("tongke_signaling_relay_latency_seconds_count [1-9]")
+                    .containsPattern("tongke_signaling_relay_latency_seconds_bucket\\{le=\"\\+Inf\"} [1-9]");
         }
     }
 
