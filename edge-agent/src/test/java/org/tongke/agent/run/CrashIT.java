@@ -129,7 +129,8 @@ class CrashIT {
         assertThat(hasPart(source)).isFalse();
         for (Path p : after) {
             assertThat(Media.decodeErrors(p)).as(p.toString()).isEmpty();
-            assertThat(Media.duration(p)).isGreaterThan(0.5);
+            // Every segment plays; the last one ends with the lesson and may be a fraction of a second.
+            assertThat(Media.duration(p)).as(p.toString()).isGreaterThan(p.equals(after.get(after.size() - 1)) ? 0.0 : 0.5);
         }
         LessonManifest manifest = LessonManifest.open(LessonFiles.manifest(store, LESSON), ZoneId.of("Asia/Shanghai"),
                 Instant.now());
