@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +75,9 @@ class AdminJobsPageIT {
         assertThat(done.findElement(By.cssSelector(".percent")).getText().trim()).isEqualTo("100%");
         assertThat(done.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(done.findElement(By.cssSelector(".classroom")).getText()).isEqualTo(ROOM);
-        assertThat(done.findElement(By.cssSelector(".updated")).getText()).startsWith("20");
+        Instant updated = server.jobs().all().stream().filter(j -> j.lesson().equals(good)).findFirst().orElseThrow().updatedAt();
+        assertThat(done.findElement(By.cssSelector(".updated")).getText())
+                .isEqualTo(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai")).format(updated));
         assertThat(done.findElements(By.cssSelector("button.retry"))).isEmpty();
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
 
