@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import java.nio.file.Path;
 import java.util.Map;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -35,6 +36,18 @@ final class Remuxer {
         lastDts[i] = p.dts();
     }
 
+    /**
+     * A codec tag belongs to its container: MPEG-TS's (H.264 is stream type 0x1b) is no tag MP4
+     * knows, and the muxer refuses the header (INVALIDDATA). Cleared, the muxer picks its own
+     * ({@code avc1}, {@code mp4a}), as the ffmpeg command does; ADTS AAC is then turned into
+     * MP4's form by the {@code aac_adtstoasc} filter the muxer inserts by itself.
+     */
+    private static void clearCodecTags(AVFormatContext input) {
+        for (int i = 0; i < input.nb_streams(); i++) {
+            input.streams(i).codecpar().codec_tag(0);
+        }
+    }
+
     /** Copies the concat list's streams into {@code output} as {@code format} with the muxer's {@code options}. */
     static void remux(Path list, Path output, String format, Map<String, String> options, Progress.Step progress)
             throws ArchiveFailed, InterruptedException {
@@ -44,6 +57,7 @@ final class Remuxer {
                     g.hasAudio() ? g.getAudioChannels() : 0)) {
                 r.setFormat(format);
                 options.forEach(r::setOption);
+                clearCodecTags(g.getFormatContext());
                 r.start(g.getFormatContext());
                 long packets = 0;
                 long[] lastDts = new long[g.getFormatContext().nb_streams()];

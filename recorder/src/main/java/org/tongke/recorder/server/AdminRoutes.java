@@ -3,13 +3,18 @@ package org.tongke.recorder.server;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.Map;
 import org.tongke.config.auth.Role;
 import org.tongke.recorder.ingest.IngestException;
 import org.tongke.recorder.jobs.ArchiveJobs;
 import org.tongke.recorder.jobs.JobStore;
 
-/** The jobs' admin view for staff: every archive job with its state, progress and reason; retry of a failed one. */
+/**
+ * The jobs' admin view for staff: every archive job with its state, progress and reason; retry of
+ * a failed one; and the page that shows them at {@code /admin/jobs}. The page itself is no secret
+ * (it holds no data); its API calls take the staff token.
+ */
 final class AdminRoutes {
     private final Vertx vertx;
     private final JobStore jobs;
@@ -26,6 +31,12 @@ final class AdminRoutes {
         router.get("/api/admin/jobs").handler(ctx -> vertx.executeBlocking(() -> Map.of("jobs", jobs.all()))
                 .onSuccess(list -> HttpJson.send(ctx, 200, list)).onFailure(ctx::fail));
         router.post("/api/admin/jobs/:id/retry").handler(this::retry);
+        router.getWithRegex("/admin/?").handler(ctx -> {
+            String query = ctx.request().query();
+            ctx.redirect(query == null ? "/admin/jobs" : "/admin/jobs?" + query);
+        });
+        router.get("/admin/jobs").handler(ctx -> ctx.reroute("/admin/jobs.html"));
+        router.route("/admin/*").handler(StaticHandler.create("org/tongke/recorder/server/web").setCachingEnabled(false));
     }
 
     private void staffOnly(RoutingContext ctx) {

@@ -28,6 +28,7 @@ import org.tongke.recorder.jobs.LocalJobQueue;
 import org.tongke.recorder.jobs.RedisJobQueue;
 import org.tongke.recorder.storage.LocalFolderStorage;
 import org.tongke.recorder.storage.MediaStorage;
+import org.tongke.recorder.web.PageAssets;
 
 /**
  * The recorder on one port: tus ingest, confirmation, manifests, the jobs' admin view,
@@ -89,6 +90,7 @@ public final class RecorderServer implements AutoCloseable {
                     .putHeader("content-type", "text/plain; version=0.0.4").end(text)).onFailure(ctx::fail));
             new TusRoutes(vertx, ingest, files, metrics).mount(router, auth);
             new AdminRoutes(vertx, jobs, archiveJobs).mount(router, auth);
+            PageAssets.mount(router);
             gauges(metrics, jobs, runner, stats);
             for (RecorderExtension extension : extensions) {
                 extension.install(new RecorderContext(vertx, router, auth, database.dataSource(), storage, listeners));

@@ -115,6 +115,35 @@ class ArchivePipelineTest {
     }
 
     @Test
+    void archivesMpegTsSegmentsOfH264AndAdtsAacAsItArchivesMp4Ones() throws Exception {
+        LessonKey key = new LessonKey("qt-06#1@2021-11-24", ROOM);
+        store(key, "teacher", 0, Ffmpeg.clip(dir.resolve("0.ts"), 3, 640, 360, true, "libx264"));
+        store(key, "teacher", 1, Ffmpeg.clip(dir.resolve("1.ts"), 3, 640, 360, true, "libx264"));
+        assertThat(Ffmpeg.probe(dir.resolve("0.ts")).path("format").path("format_name").asText()).isEqualTo("mpegts");
+        manifest(key, """
+                {"sources":[{"name":"teacher","segments":2}],
+                 "startedAt":"2021-11-24T08:00:00+08:00","endedAt":"2021-11-24T08:00:06+08:00"}""");
+
+        pipeline.archive(key, progress::add);
+
+        Path archive = storage.localFolder(ArchivePipeline.archiveName(key)).orElseThrow();
+        JsonNode original = Ffmpeg.probe(archive.resolve("teacher/original.mp4"));
+        assertThat(original.path("format").path("format_name").asText()).contains("mp4");
+        assertThat(Ffmpeg.stream(original, "video").path("codec_name").asText()).isEqualTo("h264");
+        assertThat(Ffmpeg.stream(original, "audio").path("codec_name").asText()).isEqualTo("aac");
+        assertThat(Ffmpeg.duration(original)).isCloseTo(6.0, within(0.3));
+        JsonNode sources = new ObjectMapper().readTree(archive.resolve("manifest.json").toFile()).path("sources");
+        assertThat(sources.get(0).path("renditions").findValuesAsText("name")).containsExactly("original", "360p");
+        for (String rendition : List.of("original", "360p")) {
+            JsonNode hls = Ffmpeg.probe(archive.resolve("teacher/" + rendition + "/index.m3u8"));
+            assertThat(Ffmpeg.stream(hls, "video").path("codec_name").asText()).as(rendition).isEqualTo("h264");
+            assertThat(Ffmpeg.stream(hls, "video").path("height").asInt()).as(rendition).isEqualTo(360);
+            assertThat(Ffmpeg.stream(hls, "audio").path("codec_name").asText()).as(rendition).isEqualTo("aac");
+            assertThat(Ffmpeg.duration(hls)).as(rendition).isCloseTo(6.0, within(0.5));
+        }
+    }
+
+    @Test
     void archivesASegmentWithoutAudioAudioLessAndTranscodesANonH264SourceWithoutACopiedRenditionNextToAnotherSource() throws Exception {
         LessonKey key = new LessonKey("qt-02#1@2021-11-24", ROOM);
         store(key, "screen", 0, Ffmpeg.clip(dir.resolve("s0.mp4"), 2, 320, 180, false, "mpeg4"));

@@ -49,7 +49,8 @@ public final class Ffmpeg {
 
     /**
      * A clip of {@code seconds} of test pattern (and a tone unless {@code audio} is false) in
-     * {@code videoCodec} ({@code libx264} or {@code mpeg4}), AAC audio, MP4.
+     * {@code videoCodec} ({@code libx264} or {@code mpeg4}), AAC audio; MP4, or MPEG-TS (ADTS AAC)
+     * when the file's name ends in {@code .ts}.
      */
     public static Path clip(Path file, double seconds, int width, int height, boolean audio, String videoCodec) {
         List<String> args = new ArrayList<>(List.of(ffmpeg(), "-v", "error", "-y", "-f", "lavfi", "-i",

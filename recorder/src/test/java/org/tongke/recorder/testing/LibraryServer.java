@@ -19,6 +19,7 @@ import org.tongke.recorder.library.Library;
 import org.tongke.recorder.library.LibraryRoutes;
 import org.tongke.recorder.library.MediaUrlSigner;
 import org.tongke.recorder.resource.ResourceLimits;
+import org.tongke.recorder.web.PageAssets;
 
 /**
  * The library's routes alone on a real Vert.x HTTP server on a free loopback port, over a
@@ -55,6 +56,7 @@ public final class LibraryServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         new LibraryRoutes(vertx, library).mount(router);
+        PageAssets.mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         return new LibraryServer(vertx, server, db, catalog, folder, clock);

@@ -2,8 +2,8 @@
 // carries, or the one chosen under "quality"), or the browser's own HLS where it has one
 // (Safari); the thumbnail strip seeks; the first play counts a view (点播).
 
-import { call, getJson, postJson, token } from './api.js';
-import { applyStatic, t, kindLabel } from './i18n.js';
+import { call, getJson, postJson, token } from '/web/api.js';
+import { applyStatic, t, kindLabel } from '/web/i18n.js';
 import { el, showError, lessonHref } from './view.js';
 
 const id = new URL(location.href).searchParams.get('id');

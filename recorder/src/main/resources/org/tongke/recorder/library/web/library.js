@@ -1,8 +1,8 @@
 // The library page: a search box, the filters with their counts, result cards with posters,
 // pages. The search lives in the address (?q=...&subject=...), so a search can be linked.
 
-import { getJson, token } from './api.js';
-import { applyStatic, t, facetLabel, kindLabel, lang } from './i18n.js';
+import { getJson, token } from '/web/api.js';
+import { applyStatic, t, facetLabel, kindLabel, lang } from '/web/i18n.js';
 import { showError, el, lessonHref } from './view.js';
 
 const FACETS = ['type', 'kind', 'subject', 'grade', 'community', 'school', 'teacher', 'month'];

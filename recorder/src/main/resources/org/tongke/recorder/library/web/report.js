@@ -1,8 +1,8 @@
 // The delivered-lesson report: per pairing, one row per subject, then the pairing's total
 // against its yearly targets; the CSV is the same report as a file for Excel.
 
-import { call, getJson, token } from './api.js';
-import { applyStatic, t } from './i18n.js';
+import { call, getJson, token } from '/web/api.js';
+import { applyStatic, t } from '/web/i18n.js';
 import { el, showError } from './view.js';
 
 function range() {

@@ -1,6 +1,6 @@
 // Small DOM helpers the pages share.
 
-import { t, lang } from './i18n.js';
+import { t, lang } from '/web/i18n.js';
 
 export function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);

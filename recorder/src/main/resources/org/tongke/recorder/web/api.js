@@ -1,5 +1,6 @@
-// The token and the API: a page opened with ?token=... keeps the token in sessionStorage (gone
-// when the tab closes) and takes it out of the address bar, so it is not bookmarked or shared.
+// The token and the API, for every recorder page: a page opened with ?token=... keeps the token
+// in sessionStorage (gone when the tab closes) and takes it out of the address bar, so it is not
+// bookmarked or shared.
 
 const TOKEN_KEY = 'tongke.library.token';
 

@@ -1,4 +1,4 @@
-// Every string the library's pages show, in Simplified Chinese (the default) and English, and
+// Every string the recorder's pages show (the library's and the archive jobs'), in Simplified Chinese (the default) and English, and
 // the choice between them: ?lang=en (or ?lang=zh) for one visit, the toggle remembered.
 
 const STORAGE_KEY = 'tongke.library.lang';
@@ -93,6 +93,24 @@ const DICT = {
     'report.ok': '达标',
     'report.below': '未达标',
     'report.range': '统计区间：{from} 至 {to}',
+    'jobs.title': '归档任务',
+    'jobs.caption': '各教室录像的归档进度，每 2 秒刷新',
+    'jobs.lesson': '课程',
+    'jobs.classroom': '教室',
+    'jobs.state': '状态',
+    'jobs.progress': '进度',
+    'jobs.attempts': '尝试次数',
+    'jobs.reason': '失败原因',
+    'jobs.updated': '更新时间（北京时间）',
+    'jobs.action': '操作',
+    'jobs.retry': '重试',
+    'jobs.none': '还没有归档任务。',
+    'jobs.total': '共 {n} 个任务：排队 {queued}，进行中 {running}，完成 {done}，失败 {failed}',
+    'state.queued': '排队',
+    'state.running': '进行中',
+    'state.done': '完成',
+    'state.failed': '失败',
+    'error.staff': '请通过带工作人员令牌的链接打开归档任务页。',
   },
   en: {
     'library.title': 'Tongke library',
@@ -183,6 +201,24 @@ const DICT = {
     'report.ok': 'Meets targets',
     'report.below': 'Below target',
     'report.range': 'From {from} to {to}',
+    'jobs.title': 'Archive jobs',
+    'jobs.caption': 'Archiving of every classroom recording, refreshed every 2 seconds',
+    'jobs.lesson': 'Lesson',
+    'jobs.classroom': 'Classroom',
+    'jobs.state': 'State',
+    'jobs.progress': 'Progress',
+    'jobs.attempts': 'Attempts',
+    'jobs.reason': 'Reason for failure',
+    'jobs.updated': 'Updated (Beijing time)',
+    'jobs.action': 'Action',
+    'jobs.retry': 'Retry',
+    'jobs.none': 'No archive jobs yet.',
+    'jobs.total': '{n} jobs: {queued} queued, {running} running, {done} done, {failed} failed',
+    'state.queued': 'Queued',
+    'state.running': 'Running',
+    'state.done': 'Done',
+    'state.failed': 'Failed',
+    'error.staff': 'Open the archive jobs through a link with a staff token.',
   },
 };
 
