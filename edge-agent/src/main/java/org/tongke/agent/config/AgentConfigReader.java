@@ -70,7 +70,7 @@ public final class AgentConfigReader {
         AgentConfig.Storage storage = y.map("storage").map(this::storage).orElse(null);
         AgentConfig.Recording recording = y.optMap("recording").map(this::recording)
                 .orElseGet(() -> new AgentConfig.Recording(Duration.ofMinutes(2), Duration.ofMinutes(3),
-                        Duration.ofSeconds(60), "mpegts"));
+                        Duration.ofSeconds(60), "mp4"));
         AgentConfig.Upload upload = y.optMap("upload").map(this::upload)
                 .orElseGet(() -> new AgentConfig.Upload(DEFAULT_CHUNK, List.of()));
         y.finish();
