@@ -107,8 +107,10 @@ public final class SignalingClient implements AutoCloseable {
      * when the agent is in it, hears {@code recording}; one it joins later hears it on joining.
      */
     public void recording(String lesson, boolean on) {
-        if (!closed) {
+        try {
             loop.execute(() -> rooms.recording(lesson, on).forEach(this::send));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: the agent is stopping and leaves every room with the connection.
         }
     }
 
