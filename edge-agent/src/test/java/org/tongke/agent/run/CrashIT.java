@@ -129,7 +129,8 @@ class CrashIT {
         assertThat(hasPart(source)).isFalse();
         for (Path p : after) {
             assertThat(Media.decodeErrors(p)).as(p.toString()).isEmpty();
-            assertThat(Media.duration(p)).isGreaterThan(0.5);
+            // The last one was finished by the stop, wherever in its 2 s the stop came.
+            assertThat(Media.duration(p)).as(p.toString()).isGreaterThan(p.equals(after.get(after.size() - 1)) ? 0.0 : 0.5);
         }
         LessonManifest manifest = LessonManifest.open(LessonFiles.manifest(store, LESSON), ZoneId.of("Asia/Shanghai"),
                 Instant.now());
