@@ -49,9 +49,22 @@ public final class AgentCodec {
             case "command" -> new ServerMessage.Command(seq, text(root, "id"), text(root, "command"),
                     root.hasNonNull("minutes") ? root.get("minutes").asInt() : null, optText(root, "lesson"),
                     optText(root, "from"));
+            case "snapshot" -> snapshot(seq, root);
+            case "delta" -> root.path("change").path("kind").asText().equals("lesson")
+                    ? new ServerMessage.LessonChange(seq, text(root, "room"), text(root.path("change"), "state"))
+                    : new ServerMessage.Other(seq, type);
             case "error" -> new ServerMessage.Error(seq, text(root, "code"), optText(root, "message"), optText(root, "ref"));
             default -> new ServerMessage.Other(seq, type);
         };
+    }
+
+    private static ServerMessage.Snapshot snapshot(long seq, JsonNode root) {
+        JsonNode state = root.path("state");
+        List<String> recording = new ArrayList<>();
+        for (JsonNode c : state.path("recording")) {
+            recording.add(c.asText());
+        }
+        return new ServerMessage.Snapshot(seq, text(root, "room"), text(state, "lesson"), recording);
     }
 
     private static Schedule schedule(JsonNode root) {
@@ -112,6 +125,26 @@ public final class AgentCodec {
     public static String scheduleAck(long version) {
         ObjectNode o = message("schedule-ack");
         o.put("version", version);
+        return o.toString();
+    }
+
+    public static String join(String room) {
+        ObjectNode o = message("join");
+        o.put("room", room);
+        return o.toString();
+    }
+
+    public static String leave(String room) {
+        ObjectNode o = message("leave");
+        o.put("room", room);
+        return o.toString();
+    }
+
+    /** The agent says it started ({@code true}) or stopped recording the room's lesson. */
+    public static String recording(String room, boolean recording) {
+        ObjectNode o = message("recording");
+        o.put("room", room);
+        o.put("recording", recording);
         return o.toString();
     }
 

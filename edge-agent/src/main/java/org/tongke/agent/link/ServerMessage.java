@@ -1,5 +1,6 @@
 package org.tongke.agent.link;
 
+import java.util.List;
 import org.tongke.agent.schedule.Schedule;
 
 /** What the signaling server sends an agent; {@code seq} is the session's sequence number (0 when absent). */
@@ -21,10 +22,18 @@ public sealed interface ServerMessage {
             implements ServerMessage {
     }
 
+    /** A room's state as the agent needs it: the lesson's state ({@code waiting}, {@code live}, {@code ended}) and the classrooms recording. */
+    record Snapshot(long seq, String room, String lesson, List<String> recording) implements ServerMessage {
+    }
+
+    /** A room's delta {@code lesson}: the lead teacher started ({@code live}) or ended ({@code ended}) the lesson. */
+    record LessonChange(long seq, String room, String state) implements ServerMessage {
+    }
+
     record Error(long seq, String code, String message, String ref) implements ServerMessage {
     }
 
-    /** Any other type (room messages and later additions): ignored, but its seq still counts. */
+    /** Any other type (other room messages and later additions): ignored, but its seq still counts. */
     record Other(long seq, String type) implements ServerMessage {
     }
 }

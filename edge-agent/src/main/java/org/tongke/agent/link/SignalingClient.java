@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -23,6 +25,9 @@ import org.tongke.agent.schedule.Schedule;
  * {@code pong}, schedules cached then acknowledged, commands answered; a dropped link is
  * reconnected with backoff (1 s doubling to a minute, with jitter). Everything runs on one
  * thread of its own; commands run on another so a slow stop never holds the heartbeat.
+ * It joins the room of each lesson the schedule has on (see {@link RoomMembership}), hands the
+ * lead teacher's start and end of the lesson to the agent, and says in the room when the
+ * recording actually starts or stops.
  */
 public final class SignalingClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignalingClient.class);
@@ -37,6 +42,12 @@ public final class SignalingClient implements AutoCloseable {
         Result command(ServerMessage.Command command);
 
         Health health(Long clockOffsetMs);
+
+        /** The lesson rooms to be in at {@code now} (room id = lesson id). */
+        List<String> rooms(Instant now);
+
+        /** A room the agent is in says its lesson is {@code waiting}, {@code live} or {@code ended}. */
+        void lesson(String room, String state);
     }
 
     public record Result(boolean ok, String message) {
@@ -54,6 +65,8 @@ public final class SignalingClient implements AutoCloseable {
     private long lastSeq;
     private long backoffMs = 1000;
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> roomTicks;
+    private final RoomMembership rooms;
     private volatile Long clockOffsetMs;
     private long lastHeardNanos;
     private long heartbeatNanos;
@@ -61,7 +74,8 @@ public final class SignalingClient implements AutoCloseable {
     private volatile boolean closed;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
-    public SignalingClient(URI uri, String token, Clock clock, Agent agent) {
+    public SignalingClient(URI uri, String token, String classroom, Clock clock, Agent agent) {
+        this.rooms = new RoomMembership(classroom);
         this.uri = uri;
         this.token = token;
         this.clock = clock;
@@ -88,6 +102,36 @@ public final class SignalingClient implements AutoCloseable {
         return welcomed;
     }
 
+    /**
+     * The recording of {@code lesson} actually started ({@code on}) or stopped: the lesson's room,
+     * when the agent is in it, hears {@code recording}; one it joins later hears it on joining.
+     */
+    public void recording(String lesson, boolean on) {
+        try {
+            loop.execute(() -> rooms.recording(lesson, on).forEach(this::send));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: the agent is stopping and leaves every room with the connection.
+        }
+    }
+
+    private void tickRooms() {
+        try {
+            rooms.tick(clock.instant(), agent.rooms(clock.instant())).forEach(this::send);
+        } catch (RuntimeException e) {
+            LOG.error("Lesson rooms tick failed", e);
+        }
+    }
+
+    private void lesson(String room, String state) {
+        commands.execute(() -> {
+            try {
+                agent.lesson(room, state);
+            } catch (RuntimeException e) {
+                LOG.error("Lesson {} {} not carried out", room, state, e);
+            }
+        });
+    }
+
     private void connect() {
         if (closed) {
             return;
@@ -109,6 +153,10 @@ public final class SignalingClient implements AutoCloseable {
         if (heartbeat != null) {
             heartbeat.cancel(false);
             heartbeat = null;
+        }
+        if (roomTicks != null) {
+            roomTicks.cancel(false);
+            roomTicks = null;
         }
         socket = null;
         if (closed) {
@@ -149,7 +197,18 @@ public final class SignalingClient implements AutoCloseable {
             long every = Math.max(1, w.heartbeatSeconds());
             heartbeatNanos = TimeUnit.SECONDS.toNanos(every);
             heartbeat = loop.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.SECONDS);
-        } else if (m instanceof ServerMessage.Pong p) {
+            rooms.welcome(w.resumed());
+            if (roomTicks != null) {
+                roomTicks.cancel(false);
+            }
+            roomTicks = loop.scheduleWithFixedDelay(this::tickRooms, 0, 1, TimeUnit.SECONDS);
+        } else if (m instanceof ServerMessage.Snapshot s) {
+            rooms.snapshot(s.room(), s.recording()).forEach(this::send);
+            lesson(s.room(), s.lesson());
+        } else if (m instanceof ServerMessage.LessonChange c) {
+            if (rooms.in(c.room())) {
+                lesson(c.room(), c.state());
+            }        } else if (m instanceof ServerMessage.Pong p) {
             if (p.serverTime() >= 0) {
                 long now = clock.millis();
                 clockOffsetMs = p.serverTime() - (p.t() + now) / 2;
@@ -178,6 +237,9 @@ public final class SignalingClient implements AutoCloseable {
             });
         } else if (m instanceof ServerMessage.Error e) {
             LOG.warn("Signaling server refused {}: {} {}", e.ref(), e.code(), e.message());
+            if ("join".equals(e.ref())) {
+                rooms.refused(clock.instant(), e.code());
+            }
             if (e.code().equals("RESUME_REFUSED")) {
                 session = null;
                 lastSeq = 0;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +22,9 @@ import org.tongke.agent.link.ServerMessage;
 import org.tongke.agent.link.SignalingClient;
 import org.tongke.agent.schedule.Schedule;
 import org.tongke.agent.schedule.ScheduleCache;
+import org.tongke.agent.schedule.Recordings;
 import org.tongke.agent.schedule.Scheduler;
+import org.tongke.agent.schedule.Target;
 import org.tongke.agent.upload.RateLimiter;
 import org.tongke.agent.upload.TusClient;
 import org.tongke.agent.upload.UploadJournal;
@@ -30,7 +34,8 @@ import org.tongke.config.diagnostic.Problem;
 /**
  * A running agent: the cached schedule drives the recorder (ticked every half second on its own
  * thread), closed segments go to the upload queue, and the signaling link brings new schedules
- * and commands and carries health. Nothing waits for the network to record.
+ * and commands and carries health, and the lesson's room brings the lead teacher's start and end
+ * of the lesson, which the recording follows and acknowledges. Nothing waits for the network to record.
  */
 public final class EdgeAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeAgent.class);
@@ -52,6 +57,8 @@ public final class EdgeAgent implements AutoCloseable {
     private final Scheduler scheduler;
     private final ScheduledExecutorService ticker;
     private final SignalingClient signaling;
+    /** How long before a lesson (or its pre-roll, if longer) the agent joins its room: the server opens it 10 minutes before. */
+    static final Duration ROOM_LEAD = Duration.ofMinutes(10);
 
     private EdgeAgent(AgentConfig config, Clock clock, Options options) throws IOException {
         this.config = config;
@@ -63,12 +70,13 @@ public final class EdgeAgent implements AutoCloseable {
                 new RateLimiter(config.upload().caps(), clock, config.timeZone()));
         uploads = new UploadQueue(config, journal, tus, clock, options.confirmEvery());
         recorder = new ClassroomRecorder(config, uploads, clock, options.preset());
+        signaling = new SignalingClient(config.signaling(), config.token(), config.classroom(), clock, new Link());
         scheduler = new Scheduler(cache, clock, config.recording().preRoll(), config.recording().postRoll(),
-                config.classroom(), recorder);
+                config.classroom(), new Acknowledged());
         uploads.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "schedule"));
         ticker.scheduleWithFixedDelay(this::tick, 0, options.tick().toMillis(), TimeUnit.MILLISECONDS);
-        signaling = new SignalingClient(config.signaling(), config.token(), clock, new Link()).start();
+        signaling.start();
         LOG.info("Edge agent of {} running: {} source(s), storage {}, schedule version {}", config.classroom(),
                 config.sources().size(), storage, cache.current().version());
     }
@@ -145,6 +153,27 @@ public final class EdgeAgent implements AutoCloseable {
         return EXIT_OK;
     }
 
+    /** The recorder, whose starts and stops the lesson's room hears once they are done. */
+    private final class Acknowledged implements Recordings {
+        private String lesson;
+
+        @Override
+        public void start(Target target) {
+            recorder.start(target);
+            lesson = target.lesson();
+            signaling.recording(lesson, true);
+        }
+
+        @Override
+        public void stop() {
+            recorder.stop();
+            if (lesson != null) {
+                signaling.recording(lesson, false);
+                lesson = null;
+            }
+        }
+    }
+
     /** The signaling link's view of the agent. */
     private final class Link implements SignalingClient.Agent {
         @Override
@@ -186,6 +215,21 @@ public final class EdgeAgent implements AutoCloseable {
         @Override
         public Health health(Long clockOffsetMs) {
             return EdgeAgent.this.health(clockOffsetMs);
+        }
+
+        @Override
+        public List<String> rooms(Instant now) {
+            return scheduler.rooms(now, ROOM_LEAD);
+        }
+
+        @Override
+        public void lesson(String room, String state) {
+            switch (state) {
+                case "live" -> scheduler.lessonLive(room);
+                case "ended" -> scheduler.lessonEnded(room);
+                default -> {
+                }
+            }
         }
     }
 }

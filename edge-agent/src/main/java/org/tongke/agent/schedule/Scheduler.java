@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Decides, at every tick, what the classroom should be recording: a lesson of the cached
  * schedule from pre-roll before its start to post-roll after its end, unless a {@code stop-now}
  * ended it early; a {@code start-now} recording overrides the schedule until its minutes are up.
- * It reads only the cache and the clock, so it keeps to the schedule with the link down.
+ * It reads only the cache and the clock, so it keeps to the schedule with the link down; when the
+ * lesson's room is reachable, the lead teacher's start-lesson records it at once (however early)
+ * and end-lesson stops it (however early), as a stop-now would.
  * Ticks come from one thread; commands may come from another.
  */
 public final class Scheduler {
@@ -29,6 +35,8 @@ public final class Scheduler {
     private final String classroom;
     private final Recordings recordings;
     private final Map<String, Instant> stoppedUntil = new HashMap<>();
+    private final Map<String, Instant> endedUntil = new HashMap<>();
+    private final Set<String> live = new HashSet<>();
     private Target manual;
     private Target running;
 
@@ -51,12 +59,17 @@ public final class Scheduler {
             manual = null;
         }
         stoppedUntil.values().removeIf(until -> !now.isBefore(until));
+        endedUntil.values().removeIf(until -> !now.isBefore(until));
+        live.removeIf(id -> cache.current().lessons().stream()
+                .noneMatch(l -> l.lesson().equals(id) && now.isBefore(l.endInstant().plus(postRoll))));
         Target keep = null;
         Target first = null;
+        Target firstLive = null;
         for (ScheduledLesson l : cache.current().lessons()) {
             Instant from = l.startInstant().minus(preRoll);
             Instant until = l.endInstant().plus(postRoll);
-            if (now.isBefore(from) || !now.isBefore(until) || stoppedUntil.containsKey(l.lesson())) {
+            boolean isLive = live.contains(l.lesson());
+            if (now.isBefore(from) && !isLive || !now.isBefore(until) || stoppedUntil.containsKey(l.lesson())) {
                 continue;
             }
             Target t = new Target(l.lesson(), until, false);
@@ -66,9 +79,62 @@ public final class Scheduler {
             if (first == null) {
                 first = t;
             }
+            if (isLive && firstLive == null) {
+                firstLive = t;
+            }
         }
-        // Back-to-back lessons overlap by their rolls: the one being recorded runs to its end.
-        return Optional.ofNullable(keep != null ? keep : first);
+        // A lesson the lead teacher started wins over another one's roll; otherwise back-to-back
+        // lessons overlapping by their rolls record the one being recorded to its end.
+        if (keep != null && live.contains(keep.lesson())) {
+            return Optional.of(keep);
+        }
+        return Optional.ofNullable(firstLive != null ? firstLive : keep != null ? keep : first);
+    }
+
+    /**
+     * The lesson rooms the agent should be in at {@code now}: each lesson of the schedule from
+     * {@code lead} (or the pre-roll, if longer) before its start to the post-roll after its end,
+     * unless its room said it ended.
+     */
+    public synchronized List<String> rooms(Instant now, Duration lead) {
+        Duration before = lead.compareTo(preRoll) > 0 ? lead : preRoll;
+        List<String> rooms = new ArrayList<>();
+        for (ScheduledLesson l : cache.current().lessons()) {
+            if (!now.isBefore(l.startInstant().minus(before)) && now.isBefore(l.endInstant().plus(postRoll))
+                    && !endedUntil.containsKey(l.lesson())) {
+                rooms.add(l.lesson());
+            }
+        }
+        return rooms;
+    }
+
+    /**
+     * The lesson's room says the lead teacher started it: it records from now (however early)
+     * to its scheduled end and post-roll, unless it was stopped or ended.
+     */
+    public synchronized void lessonLive(String lesson) {
+        if (endedUntil.containsKey(lesson) || !live.add(lesson)) {
+            return;
+        }
+        LOG.info("Lesson {} started by its lead teacher", lesson);
+        tick();
+    }
+
+    /** The lesson's room says the lead teacher ended it: its recording stops now and is not taken up again. */
+    public synchronized void lessonEnded(String lesson) {
+        Instant now = clock.instant();
+        Instant until = cache.current().lessons().stream().filter(l -> l.lesson().equals(lesson)).findFirst()
+                .map(l -> l.endInstant().plus(postRoll)).orElse(now.plus(Duration.ofDays(1)));
+        live.remove(lesson);
+        if (!now.isBefore(until) || endedUntil.putIfAbsent(lesson, until) != null) {
+            return;
+        }
+        LOG.info("Lesson {} ended by its lead teacher", lesson);
+        stoppedUntil.put(lesson, until);
+        if (manual != null && manual.lesson().equals(lesson)) {
+            manual = null;
+        }
+        tick();
     }
 
     /** Starts or stops the recording to match {@link #due}; call it often (every half second). */

@@ -57,6 +57,9 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
     private volatile boolean diskFull;
     /** The wait before the next try; a first failure after progress is retried almost at once (a cut is the usual case). */
     private long backoffMs = FIRST_RETRY_MS;
+    /** Where a cut left the upload being sent: the recorder's offset then, so the retry needs no HEAD first. */
+    private String cutUrl;
+    private long cutOffset;
     private Instant nextAttempt = Instant.MIN;
     private Instant nextConfirm = Instant.MIN;
 
@@ -167,9 +170,13 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
                 LOG.warn("Cleaning the disk failed", e);
             }
             if (!busy && inbox.isEmpty()) {
+                // Idle: look again within half a second, but a retry due sooner (a tenth of a second
+                // after a cut) is not held back to it: each cut would cost the link that much more.
+                Instant now = clock.instant();
+                long idle = now.isBefore(nextAttempt) ? Math.max(1, Math.min(500, Duration.between(now, nextAttempt).toMillis())) : 500;
                 synchronized (wake) {
                     try {
-                        wake.wait(500);
+                        wake.wait(idle);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -215,7 +222,10 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
         }
         long offset;
         try {
-            offset = tus.offset(url);
+            // After a cut the recorder holds what it acknowledged (it drops a checksummed chunk cut
+            // midway): the PATCH goes straight there, and a 409 or 423 asks for the offset as usual.
+            offset = url.equals(cutUrl) ? cutOffset : tus.offset(url);
+            cutUrl = null;
         } catch (TusClient.Refused e) {
             if (e.status() == 404 || e.status() == 410) {
                 // The recorder lost or ended it: the same segment created again finds or makes its upload.
@@ -259,6 +269,10 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
                     } else {
                         throw e;
                     }
+                } catch (IOException e) {
+                    cutUrl = url;
+                    cutOffset = offset;
+                    throw e;
                 }
             }
         }

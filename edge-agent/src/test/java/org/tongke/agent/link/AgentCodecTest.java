@@ -44,6 +44,23 @@ class AgentCodecTest {
     }
 
     @Test
+    void aRoomsSnapshotAndItsLessonDeltaDecodeAndTheRoomMessagesEncodeAsTheProtocolWritesThem() throws Exception {
+        assertThat(AgentCodec.decodeServer("{\"v\":1,\"type\":\"snapshot\",\"seq\":4,\"room\":\"c1-math#1@2021-11-24\","
+                + "\"state\":{\"id\":\"c1-math#1@2021-11-24\",\"lesson\":\"waiting\",\"recording\":[\"zhenbu/lubo\"]}}"))
+                .isEqualTo(new ServerMessage.Snapshot(4, "c1-math#1@2021-11-24", "waiting", List.of("zhenbu/lubo")));
+        assertThat(AgentCodec.decodeServer("{\"v\":1,\"type\":\"delta\",\"seq\":5,\"room\":\"r#1\","
+                + "\"change\":{\"kind\":\"lesson\",\"state\":\"live\"}}"))
+                .isEqualTo(new ServerMessage.LessonChange(5, "r#1", "live"));
+        assertThat(AgentCodec.decodeServer("{\"v\":1,\"type\":\"delta\",\"seq\":6,\"room\":\"r#1\","
+                + "\"change\":{\"kind\":\"hands\",\"queue\":[]}}"))
+                .isEqualTo(new ServerMessage.Other(6, "delta"));
+        assertThat(json.readTree(AgentCodec.recording("r#1", true)))
+                .isEqualTo(json.readTree("{\"v\":1,\"type\":\"recording\",\"room\":\"r#1\",\"recording\":true}"));
+        assertThat(json.readTree(AgentCodec.join("r#1"))).isEqualTo(json.readTree("{\"v\":1,\"type\":\"join\",\"room\":\"r#1\"}"));
+        assertThat(json.readTree(AgentCodec.leave("r#1"))).isEqualTo(json.readTree("{\"v\":1,\"type\":\"leave\",\"room\":\"r#1\"}"));
+    }
+
+    @Test
     void anotherVersionOrAScheduleWithoutVersionIsRefused() {
         assertThatThrownBy(() -> AgentCodec.decodeServer("{\"v\":2,\"type\":\"pong\"}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AgentCodec.decodeServer("{\"v\":1,\"type\":\"schedule\",\"classroom\":\"a/b\",\"lessons\":[]}"))

@@ -93,6 +93,56 @@ class SchedulerTest {
     }
 
     @Test
+    void aLessonTheLeadTeacherStartsEarlyIsRecordedAtOnceAndTheEndLessonStopsItBeforeItsEnd() {
+        at(Duration.ofMinutes(-8));
+        assertThat(log).isEmpty();
+        scheduler.lessonLive("math#1@2021-11-24");
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        assertThat(scheduler.running()).get().extracting(Target::until).isEqualTo(START.plusMinutes(43).toInstant());
+        at(Duration.ofMinutes(30));
+        scheduler.lessonEnded("math#1@2021-11-24");
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop");
+        // Still within its scheduled time: an ended lesson is not taken up again, nor live again.
+        at(Duration.ofMinutes(31));
+        scheduler.lessonLive("math#1@2021-11-24");
+        at(Duration.ofMinutes(32));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop");
+        assertThat(scheduler.running()).isEmpty();
+        // The next lesson still starts by the schedule.
+        at(Duration.ofMinutes(48));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+    }
+
+    @Test
+    void theNextLessonStartedByItsTeacherWinsOverThePostRollOfTheOneBefore() {
+        at(Duration.ofMinutes(41));
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        scheduler.lessonLive("music#1@2021-11-24");
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+        at(Duration.ofMinutes(42));
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+    }
+
+    @Test
+    void theRoomsToBeInRunFromTheJoinLeadToThePostRollUnlessTheLessonEnded() {
+        Duration lead = Duration.ofMinutes(10);
+        assertThat(scheduler.rooms(START.toInstant().minus(Duration.ofMinutes(11)), lead)).isEmpty();
+        assertThat(scheduler.rooms(START.toInstant().minus(Duration.ofMinutes(10)), lead)).containsExactly("math#1@2021-11-24");
+        // Back to back: the next lesson's room is joined while the first's post-roll runs.
+        assertThat(scheduler.rooms(START.plusMinutes(42).toInstant(), lead))
+                .containsExactly("math#1@2021-11-24", "music#1@2021-11-24");
+        assertThat(scheduler.rooms(START.plusMinutes(43).toInstant(), lead)).containsExactly("music#1@2021-11-24");
+        // A pre-roll longer than the lead comes first.
+        assertThat(scheduler.rooms(START.toInstant().minus(Duration.ofMinutes(2)), Duration.ofMinutes(1)))
+                .containsExactly("math#1@2021-11-24");
+
+        at(Duration.ofMinutes(5));
+        scheduler.lessonEnded("math#1@2021-11-24");
+        assertThat(scheduler.rooms(START.plusMinutes(6).toInstant(), lead)).isEmpty();
+        assertThat(scheduler.rooms(START.plusMinutes(42).toInstant(), lead)).containsExactly("music#1@2021-11-24");
+    }
+
+    @Test
     void nothingIsRecordedWithoutASchedule() {
         Scheduler empty = new Scheduler(new ScheduleCache(dir.resolve("none"), CLASSROOM), clock, Duration.ZERO,
                 Duration.ZERO, CLASSROOM, recordings);
