@@ -1,5 +1,6 @@
 package org.tongke.signaling.server;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -38,6 +39,7 @@ final class FrameCodec extends MessageToMessageCodec<WebSocketFrame, Sequenced> 
     @Override
     protected void encode(ChannelHandlerContext ctx, Sequenced message, List<Object> out) {
         metrics.messageOut();
-        out.add(new TextWebSocketFrame(codec.encodeServer(message)));
+        // Straight into a pooled buffer: the String constructor copies into an unpooled one.
+        out.add(new TextWebSocketFrame(ByteBufUtil.writeUtf8(ctx.alloc(), codec.encodeServer(message))));
     }
 }
