@@ -143,6 +143,10 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     private static BridgePool bridgePool(ServerOptions options, Clock clock) {
+        if (options.bridges().isEmpty()) {
+            // No HTTP client (and its selector thread) for a node without bridges.
+            return new BridgePool(List.of(), clock);
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(BridgeClient.DEFAULT_TIMEOUT).build();
         List<BridgeClient> clients = new ArrayList<>();
         for (URI api : options.bridges()) {
