@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.schedule.KnownClassroom;
@@ -23,6 +24,8 @@ public final class ClassroomRegistry {
         KnownClassroom known;
         Peer agent;
         boolean away;
+        Instant connectedAt;
+        Instant offlineSince;
         Instant lastHeartbeat;
         ClientMessage.Health health;
         Instant healthAt;
@@ -46,6 +49,8 @@ public final class ClassroomRegistry {
         Entry e = entry(classroom);
         e.agent = peer;
         e.away = false;
+        e.connectedAt = now;
+        e.offlineSince = null;
         e.lastHeartbeat = now;
     }
 
@@ -57,8 +62,11 @@ public final class ClassroomRegistry {
         }
     }
 
-    /** The agent's session ended: the classroom is offline. False when {@code peer} was not its agent (any more). */
-    public synchronized boolean disconnected(String classroom, Peer peer) {
+    /**
+     * The agent's session ended at {@code now}: the classroom is offline. False when {@code peer}
+     * was not its agent (any more).
+     */
+    public synchronized boolean disconnected(String classroom, Peer peer, Instant now) {
         Entry e = entries.get(classroom);
         if (e == null || e.agent != peer) {
             return false;
@@ -66,6 +74,8 @@ public final class ClassroomRegistry {
         e.agent = null;
         e.away = false;
         e.room = null;
+        e.connectedAt = null;
+        e.offlineSince = now;
         return true;
     }
 
@@ -108,21 +118,38 @@ public final class ClassroomRegistry {
     }
 
     /** The classrooms {@code visible} lets through, in id order; {@code versions} gives each one's schedule version. */
-    public synchronized List<ClassroomStatus> view(Predicate<String> visible,
-            java.util.function.Function<String, Long> versions) {
+    public synchronized List<ClassroomStatus> view(Predicate<String> visible, Function<String, Long> versions) {
         List<ClassroomStatus> out = new ArrayList<>();
         for (Map.Entry<String, Entry> me : entries.entrySet()) {
-            if (!visible.test(me.getKey())) {
-                continue;
+            if (visible.test(me.getKey())) {
+                out.add(status(me.getKey(), me.getValue(), versions.apply(me.getKey())));
             }
-            Entry e = me.getValue();
-            String state = e.agent == null ? ClassroomStatus.OFFLINE
-                    : e.away ? ClassroomStatus.AWAY : ClassroomStatus.ONLINE;
-            out.add(new ClassroomStatus(me.getKey(), e.known.school(), e.known.schoolName(), e.known.name(), state,
-                    e.agent == null ? null : e.agent.identity().subject(), e.lastHeartbeat, e.health, e.healthAt,
-                    e.acknowledged, versions.apply(me.getKey()), e.room));
         }
         return out;
+    }
+
+    /** One classroom as staff see it, with {@code version} as its schedule version; empty when unknown. */
+    public synchronized Optional<ClassroomStatus> status(String classroom, Long version) {
+        Entry e = entries.get(classroom);
+        return e == null ? Optional.empty() : Optional.of(status(classroom, e, version));
+    }
+
+    /** The classrooms whose agent is connected here (or away), with that agent. */
+    public synchronized Map<String, Peer> agents() {
+        Map<String, Peer> out = new TreeMap<>();
+        entries.forEach((id, e) -> {
+            if (e.agent != null) {
+                out.put(id, e.agent);
+            }
+        });
+        return out;
+    }
+
+    private static ClassroomStatus status(String id, Entry e, Long version) {
+        String state = e.agent == null ? ClassroomStatus.OFFLINE : e.away ? ClassroomStatus.AWAY : ClassroomStatus.ONLINE;
+        return new ClassroomStatus(id, e.known.school(), e.known.schoolName(), e.known.name(), state, null,
+                e.agent == null ? null : e.agent.identity().subject(), e.connectedAt, e.lastHeartbeat, e.health,
+                e.healthAt, e.acknowledged, version, e.room, e.offlineSince);
     }
 
     /** How many classrooms are online, away and offline. */

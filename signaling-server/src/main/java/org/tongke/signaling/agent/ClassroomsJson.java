@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The staff view of the classrooms as JSON ({@code GET /api/classrooms}):
- * {@code {"serverTime", "classrooms": [{classroom, school, schoolName, name, state, agent,
- * lastHeartbeat, healthAt, health, acknowledgedVersion, scheduleVersion, room}]}}, times ISO-8601 UTC,
+ * {@code {"serverTime", "classrooms": [{classroom, school, schoolName, name, state, node, agent,
+ * connectedAt, lastHeartbeat, healthAt, health, acknowledgedVersion, scheduleVersion, room,
+ * offlineSince}]}}, times ISO-8601 UTC,
  * {@code health} as the agent sent it (or null).
  */
 public final class ClassroomsJson {
@@ -25,11 +26,12 @@ public final class ClassroomsJson {
         for (ClassroomStatus c : classrooms) {
             ObjectNode o = list.addObject();
             o.put("classroom", c.classroom()).put("school", c.school()).put("schoolName", c.schoolName())
-                    .put("name", c.name()).put("state", c.state()).put("agent", c.agent())
+                    .put("name", c.name()).put("state", c.state()).put("node", c.node())
+                    .put("agent", c.agent()).put("connectedAt", text(c.connectedAt()))
                     .put("lastHeartbeat", text(c.lastHeartbeat())).put("healthAt", text(c.healthAt()));
             o.set("health", c.health() == null ? null : JSON.valueToTree(c.health()));
             o.put("acknowledgedVersion", c.acknowledgedVersion()).put("scheduleVersion", c.scheduleVersion())
-                    .put("room", c.room());
+                    .put("room", c.room()).put("offlineSince", text(c.offlineSince()));
         }
         try {
             return JSON.writeValueAsString(root);

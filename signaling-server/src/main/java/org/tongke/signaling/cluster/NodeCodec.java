@@ -14,7 +14,8 @@ public final class NodeCodec {
             "act", NodeMessage.Act.class,
             "presence", NodeMessage.Presence.class,
             "deliver", NodeMessage.Deliver.class,
-            "resumed", NodeMessage.Resumed.class);
+            "resumed", NodeMessage.Resumed.class,
+            "command", NodeMessage.Command.class);
 
     private final ObjectMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -54,6 +55,14 @@ public final class NodeCodec {
 
     public NodeMessage.StoredSession decodeSession(String text) {
         return read(text, NodeMessage.StoredSession.class);
+    }
+
+    public String encodeAgent(NodeMessage.StoredAgent agent) {
+        return write(json.valueToTree(agent));
+    }
+
+    public NodeMessage.StoredAgent decodeAgent(String text) {
+        return read(text, NodeMessage.StoredAgent.class);
     }
 
     private <T> T read(String text, Class<T> type) {

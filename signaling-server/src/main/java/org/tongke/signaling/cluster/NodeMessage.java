@@ -56,6 +56,33 @@ public sealed interface NodeMessage {
     }
 
     /**
+     * An {@code agent-command} of a session on {@code node} for the classroom's agent, connected to
+     * the receiving node, which checks it as if the sender were its own and answers the sender
+     * with {@link Deliver}: the agent's {@code command-result}, or an error.
+     *
+     * @param leadsRoomWith the sending node found the sender leading a room that lists the classroom
+     * @param message       the client message's JSON text
+     */
+    record Command(String classroom, String node, String session, Who who, boolean leadsRoomWith, String message)
+            implements NodeMessage {
+        public String kind() {
+            return "command";
+        }
+    }
+
+    /**
+     * A classroom's agent as its node keeps it in Redis ({@code tongke:classroom:{<id>}:status}),
+     * for the staff view of every node. Times are ISO-8601 instants, null when unknown.
+     *
+     * @param state online, away or offline (as the node last said: a node that died says nothing more)
+     * @param node  the node the agent is (or was last) connected to
+     */
+    record StoredAgent(String classroom, String state, String node, String session, String agent,
+            String connectedAt, String lastHeartbeat, org.tongke.signaling.protocol.ClientMessage.Health health,
+            String healthAt, Long acknowledgedVersion, Long scheduleVersion, String room, String offlineSince) {
+    }
+
+    /**
      * A room as its owner keeps it in Redis ({@code tongke:room:{<id>}:state}) after every change,
      * so that another node can take it over when the owner dies.
      *

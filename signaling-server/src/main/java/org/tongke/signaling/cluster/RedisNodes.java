@@ -127,6 +127,11 @@ public final class RedisNodes implements AutoCloseable {
         return lease;
     }
 
+    /** The classrooms' agents of every node, on this node's command connection and channel. */
+    public RedisAgents agents() {
+        return new RedisAgents(redis, node, lease, this::send);
+    }
+
     /** Whether the command connection is up (for {@code /health}). */
     public boolean reachable() {
         return connection.isOpen() && pubsub.isOpen();

@@ -30,6 +30,7 @@ import org.tongke.signaling.service.SignalingService;
  * request goes on down the pipeline.
  */
 final class ClassroomEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClassroomEndpoints.class);
     static final String API = "/api/classrooms";
     static final String PAGE = "/classrooms";
     private static final String RESOURCES = "/org/tongke/signaling/web/classrooms/";
@@ -87,8 +88,18 @@ final class ClassroomEndpoints extends SimpleChannelInboundHandler<FullHttpReque
             error(ctx, request, HttpResponseStatus.FORBIDDEN, "forbidden", "only staff see the classrooms");
             return;
         }
-        respond(ctx, request, HttpResponseStatus.OK, "application/json",
-                bytes(ClassroomsJson.write(service.agents().view(identity), clock.instant())));
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        // With --redis the other nodes' agents come from Redis: the answer is written when it has them.
+        service.agents().everywhere(identity).whenComplete((classrooms, failure) -> {
+            if (failure != null) {
+                LOG.warn("Classrooms of other nodes not read from Redis: {}", failure.getMessage());
+                respond(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json",
+                        bytes(ClassroomsJson.error("redis", "Redis failed: " + failure.getMessage())));
+            } else {
+                respond(ctx, keepAlive, HttpResponseStatus.OK, "application/json",
+                        bytes(ClassroomsJson.write(classrooms, clock.instant())));
+            }
+        });
     }
 
     private void file(ChannelHandlerContext ctx, FullHttpRequest request, String rest) {
@@ -119,11 +130,16 @@ final class ClassroomEndpoints extends SimpleChannelInboundHandler<FullHttpReque
 
     private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String type, byte[] body) {
+        respond(ctx, HttpUtil.isKeepAlive(request), status, type, body);
+    }
+
+    /** Thread-safe: Netty writes from another thread on the channel's event loop. */
+    private static void respond(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String type,
+            byte[] body) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         HttpUtil.setContentLength(response, body.length);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
         var written = ctx.writeAndFlush(response);
         if (!keepAlive) {

@@ -20,6 +20,7 @@ import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.agent.AgentRefusal;
 import org.tongke.signaling.agent.ClassroomAgents;
 import org.tongke.signaling.cluster.NodeMessage;
+import org.tongke.signaling.cluster.RedisAgents;
 import org.tongke.signaling.cluster.RedisNodes;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
@@ -65,6 +66,8 @@ public final class SignalingService {
     private final MediaBridging bridging;
     /** Rooms across nodes over Redis; null on a single node. */
     private volatile NodeRouting routing;
+    /** Classroom agents across nodes over Redis; null on a single node. */
+    private volatile RedisAgents agentsElsewhere;
 
     /** Without STUN or TURN servers. */
     public SignalingService(TokenVerifier tokens, RoomRegistry rooms, SignalingMetrics metrics, Duration heartbeat) {
@@ -106,6 +109,8 @@ public final class SignalingService {
      */
     public void cluster(RedisNodes nodes) {
         routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
+        agentsElsewhere = nodes.agents();
+        agents.cluster(agentsElsewhere);
     }
 
     /**
@@ -127,7 +132,12 @@ public final class SignalingService {
     /** A message of another node (Lettuce's thread, in the order sent). */
     public void fromNode(NodeMessage message) {
         NodeRouting r = routing;
-        if (r != null) {
+        if (r == null) {
+            return;
+        }
+        if (message instanceof NodeMessage.Command command) {
+            agentsElsewhere.received(command, agents);
+        } else {
             r.received(message);
         }
     }
@@ -137,6 +147,7 @@ public final class SignalingService {
         NodeRouting r = routing;
         if (r != null) {
             r.tick();
+            agents.tick();
         }
     }
 

@@ -1,6 +1,6 @@
 // The staff page of recording classrooms: polls GET /api/classrooms every few seconds with the
 // staff token (from #token=... in the address, or typed in; kept for this tab only) and shows
-// each classroom's agent: online or not, last heartbeat, health, schedule version, lesson room.
+// each classroom's agent: online or not (offline since when), last heartbeat, health, schedule version, lesson room.
 // Simplified Chinese by default; ?lang=en, or the toggle (remembered), for English.
 'use strict';
 (function () {
@@ -13,7 +13,7 @@
       'col.classroom': '教室', 'col.state': '状态', 'col.heartbeat': '最近心跳', 'col.sources': '视频源',
       'col.disk': '磁盘', 'col.backlog': '待上传', 'col.clock': '时钟偏差',
       'col.schedule': '课表版本（已确认 / 当前）', 'col.room': '所在课堂',
-      'state.online': '在线', 'state.away': '断线重连中', 'state.offline': '离线',
+      'state.online': '在线', 'state.away': '断线重连中', 'state.offline': '离线', 'state.offlineSince': '离线（{time} 起）',
       'source.idle': '空闲', 'source.starting': '启动中', 'source.recording': '录制中',
       'source.reopening': '重新打开', 'source.failed': '故障',
       'disk.free': '可用 {free} / 共 {total}', 'disk.full': '已满',
@@ -27,7 +27,7 @@
       'col.classroom': 'Classroom', 'col.state': 'State', 'col.heartbeat': 'Last heartbeat', 'col.sources': 'Sources',
       'col.disk': 'Disk', 'col.backlog': 'Upload backlog', 'col.clock': 'Clock offset',
       'col.schedule': 'Schedule version (acknowledged / current)', 'col.room': 'Lesson room',
-      'state.online': 'online', 'state.away': 'away (reconnecting)', 'state.offline': 'offline',
+      'state.online': 'online', 'state.away': 'away (reconnecting)', 'state.offline': 'offline', 'state.offlineSince': 'offline since {time}',
       'source.idle': 'idle', 'source.starting': 'starting', 'source.recording': 'recording',
       'source.reopening': 'reopening', 'source.failed': 'failed',
       'disk.free': '{free} free of {total}', 'disk.full': 'full',
@@ -87,6 +87,13 @@
     return td;
   }
 
+  // A time of today as its clock time, an older one with its date.
+  function when(iso, now) {
+    const at = new Date(Date.parse(iso));
+    const locale = lang === 'zh' ? 'zh-CN' : 'en';
+    return at.toDateString() === new Date(now).toDateString() ? at.toLocaleTimeString(locale) : at.toLocaleString(locale);
+  }
+
   function render() {
     if (!last) return;
     const body = document.querySelector('#classrooms tbody');
@@ -100,7 +107,8 @@
       school.className = 'school';
       school.textContent = c.schoolName + ' · ' + c.classroom;
       name.appendChild(school);
-      cell(row, t('state.' + c.state), 'state state-' + c.state);
+      cell(row, c.state === 'offline' && c.offlineSince ? t('state.offlineSince', { time: when(c.offlineSince, now) })
+        : t('state.' + c.state), 'state state-' + c.state);
       cell(row, c.lastHeartbeat ? t('ago', { s: Math.max(0, Math.round((now - Date.parse(c.lastHeartbeat)) / 1000)) })
         : t('none'), 'heartbeat');
       const h = c.health;
