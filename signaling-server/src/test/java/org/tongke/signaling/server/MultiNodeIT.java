@@ -8,12 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,72 +17,33 @@ import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
-import org.tongke.config.testing.LocalRedis;
 
 /**
  * Two signaling nodes in JVMs of their own on one real redis-server, with real WebSocket clients:
  * a lesson whose lead teacher is on node A and rural room on node B, then node A killed.
  */
 class MultiNodeIT {
-    /** Short, so that node B takes the rooms of a killed node A within a few seconds. */
-    static final long LEASE_MILLIS = 2000;
-    static final long GRACE_MILLIS = 20_000;
     static final String RURAL = SignalingServerIT.RURAL;
 
-    /** The nodes log what they do (rooms taken over, sessions resumed) to their file in the temporary directory. */
-    private static final String LOGBACK = """
-            <configuration>
-              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
-                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} %X{roomId} - %msg%n</pattern></encoder>
-              </appender>
-              <logger name="org.tongke" level="INFO"/>
-              <root level="WARN"><appender-ref ref="OUT"/></root>
-            </configuration>""";
-
     private final TokenIssuer issuer = new TokenIssuer(SignalingServerIT.SECRET, Clock.systemUTC());
-    private final List<Process> nodes = new ArrayList<>();
     /** Unique per test, as are the node ids: under bin/test every test shares one Redis. */
     private final String room = "qt-01-sync#" + System.nanoTime();
     private final String inRoom = "\"room\":\"" + room + "\"";
     private final String open = inRoom + ",\"title\":\"分数的意义\",\"classrooms\":[\"" + RURAL + "\",\"shankou/lubo\"]";
-    private LocalRedis redis;
-    private Path logs;
+    private ClusterNodes cluster;
 
     @BeforeEach
     void start() throws Exception {
-        redis = LocalRedis.start();
-        logs = Files.createTempDirectory("multi-node");
+        cluster = ClusterNodes.start(Integer.toString(Math.abs(room.hashCode())));
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Process p : nodes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        redis.close();
+        cluster.close();
     }
 
-    /** Starts a node; its port. */
     private int node(String id) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = logs.resolve(id + ".log");
-        Path logback = logs.resolve("logback.xml");
-        Files.writeString(logback, LOGBACK);
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + logback,
-                ClusterNode.class.getName(), redis.uri(), id + "-" + Math.abs(room.hashCode()), Long.toString(LEASE_MILLIS), Long.toString(GRACE_MILLIS))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        nodes.add(p);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            for (String line : Files.readAllLines(log)) {
-                if (line.startsWith("port ")) {
-                    return Integer.parseInt(line.substring(5).trim());
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("node " + id + " did not start; its log:\n" + Files.readString(log));
+        return cluster.node(id);
     }
 
     private String token(Role role, String scope) {
@@ -142,7 +99,7 @@ class MultiNodeIT {
 
             String teacherSession = teacher.session();
             long seen = teacher.lastSeq();
-            nodes.get(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            cluster.process(0).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             teacher.close();
             assistant.send("chat", inRoom + ",\"text\":\"老师，听得见吗？\"");
 
@@ -204,8 +161,8 @@ class MultiNodeIT {
                 assertThat(moved.change("floor").path("classroom").asText()).isEqualTo(RURAL);
                 assertThat(moved.change("hands").path("queue")).isEmpty();
 
-                nodes.get(0).destroy();
-                assertThat(nodes.get(0).waitFor(10, TimeUnit.SECONDS)).isTrue();
+                cluster.process(0).destroy();
+                assertThat(cluster.process(0).waitFor(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(assistant.closeCode()).isEqualTo(1001);
                 assertThat(moved.change("left").path("participant").path("session").asText())
                         .isEqualTo(assistant.session());

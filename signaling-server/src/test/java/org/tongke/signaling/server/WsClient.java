@@ -147,6 +147,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
         closeCode.complete(-1);
     }
 
+    /** Closes cleanly (1000), as a client that leaves does, and waits for the server's answer. */
+    void leave() throws Exception {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        closeCode();
+    }
+
     @Override
     public void close() {
         if (ws != null) {
