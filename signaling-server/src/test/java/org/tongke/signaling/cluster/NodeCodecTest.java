@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Identity;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
+import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.room.Participant;
 import org.tongke.signaling.room.Room;
 import org.tongke.signaling.room.RoomState;
@@ -29,7 +30,9 @@ class NodeCodecTest {
                 new NodeMessage.Act("qt-01-sync#1", "a", "s-1", who, "{\"v\":1,\"type\":\"raise-hand\"}"),
                 new NodeMessage.Presence("qt-01-sync#1", "b", "s-2", who, NodeMessage.Presence.BACK, null, true),
                 new NodeMessage.Deliver("s-3", "{\"v\":1,\"type\":\"pong\",\"seq\":1,\"t\":1,\"serverTime\":2}"),
-                new NodeMessage.Resumed("s-4", "b"));
+                new NodeMessage.Resumed("s-4", "b"),
+                new NodeMessage.Command("wuzhong/lubo", "a", "s-5", who, true,
+                        "{\"v\":1,\"type\":\"agent-command\",\"classroom\":\"wuzhong/lubo\",\"command\":\"status\",\"id\":\"c-1\"}"));
         for (NodeMessage m : messages) {
             assertThat(codec.decode(codec.encode(m))).isEqualTo(m);
         }
@@ -71,6 +74,19 @@ class NodeCodecTest {
         assertThat(state).isEqualTo(room.state());
         rebuilt.lowerHand("s-1", "wuzhong/lubo");
         assertThat(rebuilt.state().hands()).isEmpty();
+    }
+
+    @Test
+    void aStoredAgentComesBackWithItsHealth() {
+        ClientMessage.Health health = new ClientMessage.Health(
+                List.of(new ClientMessage.Source("teacher", "recording", 25.0, null)),
+                new ClientMessage.Disk(52_000_000_000L, 64_000_000_000L, false),
+                new ClientMessage.Backlog(3, 41_000_000L, "2026-03-02T05:00:00Z"), 17L, -42L, "qt-01-sync#1");
+        NodeMessage.StoredAgent agent = new NodeMessage.StoredAgent("wuzhong/lubo", "online", "b", "s-1",
+                "classroom:wuzhong/lubo", "2026-03-02T05:59:00Z", "2026-03-02T06:00:00Z", health,
+                "2026-03-02T06:00:00Z", 17L, 17L, "qt-01-sync#1", null);
+
+        assertThat(codec.decodeAgent(codec.encodeAgent(agent))).isEqualTo(agent);
     }
 
     /** A member that hears nothing: these tests look at the room's state alone. */

@@ -175,6 +175,21 @@ class ClassroomAgentsServiceTest {
     }
 
     @Test
+    void anAgentThatLeavesIsOfflineSinceThenAndWasConnectedSinceItsWelcome() {
+        FakeConnection agent = welcomed(Role.CLASSROOM_AGENT, "classroom:" + LUBO);
+        assertThat(agents.view(staffIdentity()).get(0).connectedAt()).isEqualTo(clock.instant());
+        assertThat(agents.view(staffIdentity()).get(0).offlineSince()).isNull();
+
+        service.closed(agent, "client-closed", false);
+
+        ClassroomStatus lubo = agents.view(staffIdentity()).get(0);
+        assertThat(lubo.state()).isEqualTo("offline");
+        assertThat(lubo.offlineSince()).isEqualTo(clock.instant());
+        assertThat(lubo.connectedAt()).isNull();
+        assertThat(lubo.node()).as("a single node names none").isNull();
+    }
+
+    @Test
     void anAgentInTheRoomSaysItRecordsAndTheRoomSeesItOthersMayNot() {
         FakeConnection teacher = welcomed(Role.LEAD_TEACHER, "lesson:" + ROOM);
         service.received(teacher, new ClientMessage.OpenRoom(ROOM, "分数", List.of(LUBO)));
