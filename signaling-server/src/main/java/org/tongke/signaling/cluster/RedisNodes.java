@@ -198,6 +198,11 @@ public final class RedisNodes implements AutoCloseable {
                         : Optional.of(text.isEmpty() ? Optional.empty() : Optional.of(codec.decodeRoom(text))));
     }
 
+    /** The room as its owner stored it last; empty when no node holds it open. */
+    public CompletionStage<Optional<NodeMessage.StoredRoom>> storedRoom(String room) {
+        return redis.get(roomStateKey(room)).thenApply(text -> Optional.ofNullable(text).map(codec::decodeRoom));
+    }
+
     public void saveSession(NodeMessage.StoredSession session, Duration ttl) {
         logged(redis.set(sessionKey(session.session()), codec.encodeSession(session),
                 SetArgs.Builder.px(Math.max(1, ttl.toMillis()))), "session " + session.session());

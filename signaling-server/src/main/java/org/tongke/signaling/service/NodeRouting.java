@@ -161,6 +161,21 @@ final class NodeRouting {
         });
     }
 
+    /**
+     * Whether the session is in a room another node holds that lists {@code classroom}, as that
+     * room's owner stored it (for an {@code agent-command} of a lead teacher).
+     */
+    CompletionStage<Boolean> inRoomElsewhereWith(Session session, String classroom) {
+        List<CompletableFuture<Boolean>> checks = session.rooms().stream().filter(id -> rooms.find(id).isEmpty())
+                .map(id -> nodes.storedRoom(id).thenApply(stored -> stored.map(NodeMessage.StoredRoom::state)
+                        .filter(state -> state.classrooms().contains(classroom) && state.participants().stream()
+                                .anyMatch(p -> p.session().equals(session.id())))
+                        .isPresent()).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> checks.stream().anyMatch(CompletableFuture::join));
+    }
+
     /** A session here dropped, came back or ended, in a room another node owns. */
     void presence(Session session, String room, String change, String reason, boolean snapshot) {
         NodeMessage.Presence presence = new NodeMessage.Presence(room, node(), session.id(),

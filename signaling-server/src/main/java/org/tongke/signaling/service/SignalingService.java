@@ -482,8 +482,25 @@ public final class SignalingService {
 
     /** health, schedule-ack, agent-command, command-result: the agent feature's. */
     private void agentAction(Session session, ClientMessage message) {
+        NodeRouting r = routing;
+        if (r != null && message instanceof ClientMessage.AgentCommand command
+                && session.identity().role() == org.tongke.config.auth.Role.LEAD_TEACHER
+                && !leadsRoomWith(session, command.classroom())) {
+            // The lead teacher's room may be held on another node: its stored state says who is in it.
+            r.inRoomElsewhereWith(session, command.classroom()).whenComplete((leads, failure) -> {
+                if (failure != null) {
+                    LOG.warn("Rooms of session {} not read from Redis: {}", session.id(), failure.getMessage());
+                }
+                agentAction(session, message, classroom -> Boolean.TRUE.equals(leads));
+            });
+            return;
+        }
+        agentAction(session, message, classroom -> leadsRoomWith(session, classroom));
+    }
+
+    private void agentAction(Session session, ClientMessage message, java.util.function.Predicate<String> leads) {
         try {
-            agents.received(session, message, classroom -> leadsRoomWith(session, classroom));
+            agents.received(session, message, leads);
         } catch (AgentRefusal e) {
             refuse(session, e.code().name(), e.getMessage(), RoomActions.typeOf(message));
         } catch (RuntimeException e) {

@@ -128,6 +128,8 @@ class AgentsAcrossNodesIT {
             agent.send("command-result", "\"id\":\"c-1\",\"ok\":true,\"message\":\"idle\"");
             assertThat(staff.next("command-result").path("message").asText()).isEqualTo("idle");
 
+            leadTeacherOnNodeACommandsTheAgentFromARoomHeldOnNodeB(portA, portB, agent);
+
             writePlan("c1-math#1", "c1-math#2");
             publishPlan();
             JsonNode changed = agent.next("schedule");
@@ -162,6 +164,31 @@ class AgentsAcrossNodesIT {
                 staff.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"status\",\"id\":\"c-4\"");
                 assertThat(staff.error()).isEqualTo("AGENT_OFFLINE");
             }
+        }
+    }
+
+    /** Staff on node B open a room with the rural classroom, so that B holds it; its lead teacher joins on A. */
+    private void leadTeacherOnNodeACommandsTheAgentFromARoomHeldOnNodeB(int portA, int portB, WsClient agent)
+            throws Exception {
+        String room = "qt-sync#" + suffix;
+        String inRoom = "\"room\":\"" + room + "\"";
+        try (WsClient opener = WsClient.welcomed(portB, token(Role.STAFF, "county:" + county));
+                WsClient teacher = WsClient.welcomed(portA, token(Role.LEAD_TEACHER, "lesson:" + room))) {
+            teacher.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"status\",\"id\":\"t-0\"");
+            assertThat(teacher.error()).as("not in a room with it yet").isEqualTo("FORBIDDEN");
+            opener.send("open-room", inRoom + ",\"title\":\"分数的意义\",\"classrooms\":[\"" + rural + "\"]");
+            opener.next("snapshot");
+            teacher.send("join", inRoom);
+            teacher.next("snapshot");
+            teacher.send("chat", inRoom + ",\"text\":\"同学们好\"");
+            teacher.change("chat");
+
+            teacher.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"status\",\"id\":\"t-1\"");
+            assertThat(agent.next("command").path("id").asText()).isEqualTo("t-1");
+            agent.send("command-result", "\"id\":\"t-1\",\"ok\":true,\"message\":\"idle\"");
+            assertThat(teacher.next("command-result").path("ok").asBoolean()).isTrue();
+            teacher.send("agent-command", "\"classroom\":\"chengxi/lubo\",\"command\":\"status\",\"id\":\"t-2\"");
+            assertThat(teacher.error()).as("a classroom the room does not list").isEqualTo("FORBIDDEN");
         }
     }
 
