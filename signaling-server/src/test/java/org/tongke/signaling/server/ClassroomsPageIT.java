@@ -116,6 +116,22 @@ class ClassroomsPageIT {
     }
 
     @Test
+    void anAgentThatLeftShowsOfflineSinceWhenItLeft() throws Exception {
+        String staff = world.token(Role.STAFF, "county:tiny");
+        WsClient agent = WsClient.welcomed(server.port(), world.token(Role.CLASSROOM_AGENT, "classroom:" + AgentsWorld.HOST));
+        agent.next("schedule");
+        browser.get("http://127.0.0.1:" + server.port() + "/classrooms?lang=en#token=" + staff);
+        wait.until(textToBePresentInElementLocated(By.cssSelector("tr[data-classroom='" + AgentsWorld.HOST
+                + "'] .state"), "online"));
+
+        agent.leave();
+
+        wait.until(textToBePresentInElementLocated(By.cssSelector("tr[data-classroom='" + AgentsWorld.HOST
+                + "'] .state"), "offline since "));
+        assertThat(cell(AgentsWorld.RURAL, "state")).as("never seen: no time").isEqualTo("offline");
+    }
+
+    @Test
     void aTeachersTokenIsRefusedAndTheFormAsksForAnother() {
         String teacher = world.token(Role.LEAD_TEACHER, "classroom:" + AgentsWorld.HOST);
         browser.get("http://127.0.0.1:" + server.port() + "/classrooms?lang=zh#token=" + teacher);
