@@ -4,6 +4,7 @@
  * acknowledged, and the commands staff and lead teachers send it
  * ({@link org.tongke.signaling.agent.AgentCommands}). Who may do what is in
  * {@link org.tongke.signaling.agent.AgentAccess}; {@link org.tongke.signaling.agent.ClassroomAgents}
- * is what the signaling service calls. No Netty types here.
+ * is what the signaling service calls; with several nodes it shares the agents through an
+ * {@link org.tongke.signaling.agent.AgentDirectory}. No Netty or Redis types here.
  */
 package org.tongke.signaling.agent;
