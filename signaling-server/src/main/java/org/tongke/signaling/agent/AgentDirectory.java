@@ -20,6 +20,12 @@ public interface AgentDirectory {
      */
     CompletionStage<Boolean> present(ClassroomStatus status, String session, boolean takeOver);
 
+    /**
+     * The classroom's agent is still on {@code session} of this node: its presence lasts another
+     * lease. Completes false when another session holds the classroom (it was replaced).
+     */
+    CompletionStage<Boolean> renew(String classroom, String session);
+
     /** The classroom's agent on {@code session} left this node; {@code status} says since when it is offline. */
     void gone(ClassroomStatus status, String session);
 

@@ -177,13 +177,23 @@ public final class ClassroomAgents {
                 .map(h -> ClassroomStatus.combine(h, stored.get(h.classroom()))).toList());
     }
 
-    /** Tells the directory again about every agent connected here, so that it does not forget them; run every third of a lease. */
+    /**
+     * Renews the presence of every agent connected here, so that other nodes go on seeing them;
+     * run every third of a lease. What they report reaches the directory as it comes.
+     */
     public void tick() {
-        if (directory == null) {
+        AgentDirectory d = directory;
+        if (d == null) {
             return;
         }
         for (Map.Entry<String, Peer> agent : registry.agents().entrySet()) {
-            publish(agent.getKey(), agent.getValue(), false);
+            String classroom = agent.getKey();
+            Peer peer = agent.getValue();
+            synchronized (publishing) {
+                if (registry.agent(classroom).orElse(null) == peer) {
+                    d.renew(classroom, peer.id()).whenComplete((held, failure) -> kept(classroom, peer, held, failure));
+                }
+            }
         }
     }
 
@@ -253,18 +263,15 @@ public final class ClassroomAgents {
                 return;
             }
             registry.status(classroom, version(classroom)).ifPresent(s -> d.present(s, peer.id(), takeOver)
-                    .whenComplete((held, failure) -> {
-                        if (failure != null) {
-                            LOG.warn("Redis failed to keep the agent of {}: {}", classroom, failure.getMessage());
-                        } else if (!held) {
-                            replaced(classroom, peer);
-                        }
-                    }));
+                    .whenComplete((held, failure) -> kept(classroom, peer, held, failure)));
         }
     }
 
-    private void replaced(String classroom, Peer peer) {
-        if (registry.disconnected(classroom, peer, clock.instant())) {
+    /** What the directory answered: when an agent on another node replaced this one, this node lets it go. */
+    private void kept(String classroom, Peer peer, Boolean held, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("Redis failed to keep the agent of {}: {}", classroom, failure.getMessage());
+        } else if (!held && registry.disconnected(classroom, peer, clock.instant())) {
             LOG.info("The agent of {} on session {} was replaced by one on another node", classroom, peer.id());
             tellWaiting(classroom, "another agent of the classroom connected before this one answered");
         }

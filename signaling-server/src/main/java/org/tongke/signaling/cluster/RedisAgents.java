@@ -42,6 +42,12 @@ public final class RedisAgents implements AgentDirectory {
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
             redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[4])
             return 1""";
+    /** As PRESENT without a takeover, for the presence alone: the status changes with what the agent reports. */
+    private static final String RENEW = """
+            local held = redis.call('GET', KEYS[1])
+            if held and held ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return 1""";
     private static final String GONE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('DEL', KEYS[1])
@@ -88,6 +94,12 @@ public final class RedisAgents implements AgentDirectory {
         return redis.<Long>eval(PRESENT, ScriptOutputType.INTEGER, keys, holder(session),
                 codec.encodeAgent(stored(status, node, session)), Long.toString(lease.toMillis()),
                 Long.toString(KEEP.toMillis()), takeOver ? "1" : "0").thenApply(n -> n != null && n == 1L);
+    }
+
+    @Override
+    public CompletionStage<Boolean> renew(String classroom, String session) {
+        return redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[] {agentKey(classroom)}, holder(session),
+                Long.toString(lease.toMillis())).thenApply(n -> n != null && n == 1L);
     }
 
     @Override

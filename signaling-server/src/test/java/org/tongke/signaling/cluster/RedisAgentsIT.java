@@ -73,6 +73,7 @@ class RedisAgentsIT {
 
         assertThat(done(two.agents().present(status("online"), "s-2", true))).isTrue();
         assertThat(done(one.agents().present(status("online"), "s-1", false))).as("replaced").isFalse();
+        assertThat(done(one.agents().renew(classroom, "s-1"))).isFalse();
         one.agents().gone(status("offline"), "s-1");
         assertThat(read(one).state()).isEqualTo("online");
         assertThat(read(one).node()).isEqualTo("two-" + suffix);
@@ -87,6 +88,11 @@ class RedisAgentsIT {
     void anAgentWhoseNodeStopsRenewingItIsOfflineALeaseLaterWithWhatItLastReported() throws Exception {
         done(one.agents().present(status("online"), "s-1", true));
         assertThat(read(two).state()).isEqualTo("online");
+        for (int i = 0; i < 4; i++) {
+            Thread.sleep(LEASE.toMillis() / 3);
+            assertThat(done(one.agents().renew(classroom, "s-1"))).isTrue();
+        }
+        assertThat(read(two).state()).as("renewed past its first lease").isEqualTo("online");
 
         Thread.sleep(LEASE.toMillis() + 200);
 
