@@ -127,6 +127,19 @@ public final class StandInBridge implements AutoCloseable {
         channels.dropAll();
     }
 
+    /** The port the colibri WebSockets are served on (behind a front that routes {@code /colibri-ws/} here). */
+    public int channelPort() {
+        return channels.port();
+    }
+
+    /**
+     * The host and port the channel URLs name, as {@code videobridge.websockets.domain} does for the
+     * bridge: the front the consoles reach, so that their page and its bridge channels share one origin.
+     */
+    public void channelDomain(String hostAndPort) {
+        channels.domain(hostAndPort);
+    }
+
     /** The URL of an endpoint's bridge channel with the given {@code pwd} (to try a wrong one). */
     String channelUrl(String meeting, String endpoint, String pwd) {
         return channels.url(meeting, endpoint, pwd);

@@ -62,6 +62,8 @@ final class StandInBridgeChannels implements AutoCloseable {
     private final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
     private final Map<String, Integer> senderCaps = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    /** Like the bridge's {@code videobridge.websockets.domain}: where consoles reach the channels. */
+    private volatile String domain;
 
     StandInBridgeChannels(BiFunction<String, String, String> passwords,
                           Function<String, Map<String, List<String>>> videoSources) {
@@ -80,8 +82,16 @@ final class StandInBridgeChannels implements AutoCloseable {
     }
 
     String url(String meeting, String endpoint, String pwd) {
-        int port = ((InetSocketAddress) server.localAddress()).getPort();
-        return "ws://127.0.0.1:" + port + PREFIX + meeting + "/" + endpoint + "?pwd=" + pwd;
+        String host = domain != null ? domain : "127.0.0.1:" + port();
+        return "ws://" + host + PREFIX + meeting + "/" + endpoint + "?pwd=" + pwd;
+    }
+
+    int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    void domain(String hostAndPort) {
+        domain = hostAndPort;
     }
 
     /** What the endpoint sent over its channels, oldest first. */

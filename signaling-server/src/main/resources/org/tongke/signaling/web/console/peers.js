@@ -41,6 +41,8 @@ export class Peers {
     this.mode = 'p2p';
     // In bridge mode: per remote session, the tracks the bridge forwards from it.
     this.remote = new Map();
+    // The highest height anyone receives of my camera through the bridge (null: no limit said).
+    this.cameraCap = null;
   }
 
   /** What the tiles draw, by remote session: the peers themselves, or in bridge mode their streams. */
@@ -65,6 +67,7 @@ export class Peers {
       return;
     }
     this.mode = mode;
+    this.cameraCap = null;
     this.closeAll();
     this.remote.clear();
     if (mode === 'p2p') {
@@ -251,6 +254,46 @@ export class Peers {
       await pc.setLocalDescription();
       const d = pc.localDescription;
       this.sendSignal(peer.participant.session, 'answer', { type: d.type, sdp: d.sdp });
+      if (peer.participant.session === BRIDGE) {
+        await this.applyCameraCap(peer);
+      }
+    }
+  }
+
+  /**
+   * The bridge's SenderSourceConstraints: nobody receives my camera above {@code maxHeight}, so
+   * the encoder scales down to it (0: nobody wants it, the encoding pauses) and the rural uplink
+   * carries no more than is forwarded.
+   */
+  capCamera(maxHeight) {
+    this.cameraCap = maxHeight;
+    const bridge = this.peers.get(BRIDGE);
+    if (bridge) {
+      bridge.chain = bridge.chain.then(() => this.applyCameraCap(bridge))
+        .catch((e) => console.warn('console: camera cap failed', e));
+    }
+  }
+
+  async applyCameraCap(peer) {
+    if (this.cameraCap === null) {
+      return;
+    }
+    for (const sender of peer.pc.getSenders()) {
+      if (sender.track?.kind !== 'video') {
+        continue;
+      }
+      const params = sender.getParameters();
+      if (!params.encodings?.length) {
+        continue;
+      }
+      const height = sender.track.getSettings().height || this.cameraCap;
+      params.encodings.forEach((encoding) => {
+        encoding.active = this.cameraCap > 0;
+        if (this.cameraCap > 0) {
+          encoding.scaleResolutionDownBy = Math.max(1, height / this.cameraCap);
+        }
+      });
+      await sender.setParameters(params);
     }
   }
 
