@@ -253,6 +253,9 @@ public final class StandInBridge implements AutoCloseable {
                     ? Colibri2Json.transport(e.getTransport().getIceUdpTransport()) : known.consoleTransport();
             List<MediaSourceSpec> sources = e.getSources() != null ? sources(e) : known.sources();
             endpoints.put(e.getId(), new EndpointState(e.getId(), sources, transport));
+            if (e.getSources() != null) {
+                channels.tellSenders(iq.getMeetingId());
+            }
         }
         if (iq.getCreate()) {
             reply.setSources(Colibri2Json.sources(List.of(

@@ -173,6 +173,13 @@ final class StandInBridgeChannels implements AutoCloseable {
                     }
                     opens.computeIfAbsent(endpoint, e -> new AtomicInteger()).incrementAndGet();
                     send(endpoint, JSON.createObjectNode().put("colibriClass", "ServerHello").put("version", "stand-in"));
+                    // As the bridge does when an endpoint's channel connects: what is asked of its video now.
+                    videoSources.apply(meeting).getOrDefault(endpoint, List.of()).forEach(source -> {
+                        Integer cap = senderCaps.get(source);
+                        if (cap != null) {
+                            send(endpoint, senderConstraints(source, cap));
+                        }
+                    });
                 }
             });
         }
@@ -203,8 +210,12 @@ final class StandInBridgeChannels implements AutoCloseable {
         }
     }
 
-    /** Each sender learns the highest height any receiver of the meeting asks of its video. */
-    private void tellSenders(String meeting) {
+    /**
+     * Each sender learns the highest height any receiver of the meeting asks of its video; again
+     * when sources change, since a receiver may have asked for a source before its sender's
+     * answer reached the bridge.
+     */
+    synchronized void tellSenders(String meeting) {
         Map<String, List<String>> sources = videoSources.apply(meeting);
         sources.forEach((sender, names) -> names.forEach(source -> {
             int max = -1;
@@ -214,10 +225,14 @@ final class StandInBridgeChannels implements AutoCloseable {
                 }
             }
             if (max >= 0 && !Integer.valueOf(max).equals(senderCaps.put(source, max))) {
-                send(sender, JSON.createObjectNode().put("colibriClass", "SenderSourceConstraints")
-                        .put("sourceName", source).put("maxHeight", max));
+                send(sender, senderConstraints(source, max));
             }
         }));
+    }
+
+    private static ObjectNode senderConstraints(String source, int maxHeight) {
+        return JSON.createObjectNode().put("colibriClass", "SenderSourceConstraints").put("sourceName", source)
+                .put("maxHeight", maxHeight);
     }
 
     /** The height {@code receiver} last asked of {@code source}, or -1 before it asked anything. */
