@@ -123,7 +123,10 @@ class BridgedLessonPageIT {
         open(rural2, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL2), "");
         on(teacher).until(d -> select(teacher).findElement(By.id("notice")).getText().contains("没有可用的媒体服务器"));
         for (String console : List.of(teacher, rural1, rural2)) {
-            on(console).until(d -> "p2p".equals(state(console).get("media")) && peersDecoding(console) == 2);
+            on(console).withMessage(() -> "peer to peer with video from two rooms, in " + console + ": "
+                    + List.of(teacher, rural1, rural2).stream().map(w -> w + "=" + state(w).get("session") + " "
+                    + state(w).get("peers")).toList())
+                    .until(d -> "p2p".equals(state(console).get("media")) && peersDecoding(console) == 2);
         }
         // Back to peer to peer, the consoles closed their bridge channels and keep them closed.
         for (String console : List.of(teacher, rural1)) {

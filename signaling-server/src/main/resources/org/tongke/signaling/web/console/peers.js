@@ -60,7 +60,10 @@ export class Peers {
 
   /**
    * The room's media mode changed: every connection of the old mode goes; in p2p the rule of who
-   * offers starts the new ones, in bridge mode the bridge's offer will come.
+   * offers starts the new ones (I offer to those who joined before me: {@code participants} is in
+   * the order they joined), in bridge mode the bridge's offer will come. Were everyone to offer to
+   * everyone at once, each pair would have to settle glare, and a pair caught mid-offer by the
+   * other's offer can be left with no connection at all.
    */
   setMode(mode, participants) {
     if (mode === this.mode) {
@@ -71,7 +74,12 @@ export class Peers {
     this.closeAll();
     this.remote.clear();
     if (mode === 'p2p') {
-      this.reconcile(participants);
+      const mine = participants.findIndex((p) => p.session === this.me.session);
+      participants.forEach((p, i) => {
+        if (p.session !== this.me.session && !this.peers.has(p.session) && offers(this.me, p, mine < 0 || i < mine)) {
+          this.create(p, true);
+        }
+      });
     }
   }
 
@@ -327,7 +335,7 @@ export class Peers {
     this.peers.forEach((peer, session) => {
       out[session] = {
         classroom: peer.participant.classroom, role: peer.participant.role,
-        connectionState: peer.pc.connectionState, quality: peer.quality,
+        connectionState: peer.pc.connectionState, signalingState: peer.pc.signalingState, quality: peer.quality,
         framesDecoded: peer.sample?.framesDecoded ?? 0, ...peer.measured,
       };
     });
