@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.tongke.signaling.bridge.BridgeChannel;
 import org.tongke.signaling.bridge.BridgeClient;
 import org.tongke.signaling.bridge.BridgeFocus;
 import org.tongke.signaling.bridge.BridgePool;
@@ -148,6 +149,11 @@ public final class BridgeBench {
                 if (latch != null) {
                     latch.countDown();
                 }
+            }
+
+            @Override
+            public void channel(String room, String session, BridgeChannel channel) {
+                // The bridge channel is the console's business; the allocation time is measured to the offers.
             }
 
             @Override

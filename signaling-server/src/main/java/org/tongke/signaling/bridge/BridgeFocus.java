@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * sources (a console answers, leaves, or the conference moves to another bridge) brings each
  * other console a new offer. A console has at most one offer outstanding: changes while it is
  * answering are folded into the next offer.
+ *
+ * <p>Each console also learns where its bridge channel is and what to ask the bridge for over it
+ * ({@link BridgeChannel}): the room's {@link Stage} turned into receiver constraints with the real
+ * source names of the consoles' cameras, sent again whenever the stage, the sources or the
+ * allocation change.
  */
 public final class BridgeFocus {
     /** The session id consoles address the bridge with. */
@@ -36,6 +41,9 @@ public final class BridgeFocus {
     public interface Outbox {
         /** A {@code signal} from {@link #BRIDGE} to one console. */
         void signal(String room, String session, String kind, ObjectNode payload);
+
+        /** A {@link BridgeChannel#KIND} signal from {@link #BRIDGE} to one console. */
+        void channel(String room, String session, BridgeChannel channel);
 
         /** Tells the room, in words, what happened to its media ({@code code} is a {@link BridgeFailure.Kind} code). */
         void notice(String room, String code, String message);
@@ -52,6 +60,8 @@ public final class BridgeFocus {
         MediaTransport transport;
         /** Candidates the browser trickled before its answer arrived (both race after setLocalDescription). */
         final List<IceCandidate> early = new ArrayList<>();
+        /** The last bridge channel told to the console, to tell it only what changed. */
+        BridgeChannel told;
 
         Console(String statsId) {
             this.statsId = statsId;
@@ -63,6 +73,7 @@ public final class BridgeFocus {
         final LessonConference conference;
         final Map<String, Console> consoles = new LinkedHashMap<>();
         final Map<String, MediaSourceSpec> sources = new LinkedHashMap<>();
+        Stage stage = Stage.EMPTY;
 
         RoomFocus(String room, String title) {
             this.room = room;
@@ -97,6 +108,27 @@ public final class BridgeFocus {
             consoles.forEach((session, console) -> {
                 if (console.allocation != null && console.stale && !console.awaitingAnswer) {
                     offer(session, console);
+                }
+            });
+            tellChannels();
+        }
+
+        /** Each console with an endpoint gets its bridge channel and constraints when they changed. */
+        synchronized void tellChannels() {
+            Map<String, List<String>> video = new LinkedHashMap<>();
+            consoles.keySet().forEach(session -> video.put(session, sources.values().stream()
+                    .filter(s -> s.kind() == MediaSourceSpec.Kind.VIDEO && s.name().startsWith(session + "-"))
+                    .map(MediaSourceSpec::name).toList()));
+            consoles.forEach((session, console) -> {
+                if (console.allocation == null) {
+                    return;
+                }
+                List<String> urls = console.allocation.transport().webSockets();
+                BridgeChannel channel = new BridgeChannel(urls.isEmpty() ? null : urls.get(0),
+                        stage.forViewer(session, video));
+                if (!channel.equals(console.told)) {
+                    console.told = channel;
+                    outbox.channel(room, session, channel);
                 }
             });
         }
@@ -155,6 +187,21 @@ public final class BridgeFocus {
             }
             focus.offerWhereStale();
         });
+    }
+
+    /**
+     * The room's stage changed (floor, spotlight, who is the lead teacher): consoles whose
+     * constraints change are told.
+     */
+    public void stage(String room, Stage stage) {
+        RoomFocus focus = rooms.get(room);
+        if (focus == null) {
+            return;
+        }
+        synchronized (focus) {
+            focus.stage = Objects.requireNonNull(stage, "stage");
+            focus.tellChannels();
+        }
     }
 
     /**

@@ -4,7 +4,9 @@
  * with jitsi-xmpp-extensions' own model and JSON (de)serializer), a pool of health-checked
  * bridges choosing the least loaded, one conference per lesson with one endpoint per console,
  * failover to another bridge, and the receiver video constraints that keep the lead teacher and
- * the room holding the floor in high quality.
+ * the room holding the floor in high quality: computed per console from the room's {@link
+ * org.tongke.signaling.bridge.Stage} and handed to the console ({@link
+ * org.tongke.signaling.bridge.BridgeChannel}), which sends them over its bridge channel.
  *
  * <p>Nothing here blocks: every bridge call returns a {@link java.util.concurrent.CompletableFuture}
  * completed on the HTTP client's threads.

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.tongke.signaling.bridge.BridgeChannel;
 import org.tongke.signaling.bridge.BridgeFailure;
 import org.tongke.signaling.bridge.BridgeFocus;
+import org.tongke.signaling.bridge.Stage;
 import org.tongke.signaling.room.MediaMode;
 import org.tongke.signaling.room.Participant;
 import org.tongke.signaling.room.Room;
@@ -19,7 +21,8 @@ import org.tongke.signaling.room.RoomRegistry;
 /**
  * Keeps each room's bridge conference in step with the room: when a room is in {@code bridge}
  * mode, every console in it has an endpoint on the bridge; when it leaves the mode (or closes),
- * the conference ends. Without a configured bridge it does nothing and rooms stay peer to peer.
+ * the conference ends; the room's stage (lead teacher, floor, spotlight) goes to the focus, which
+ * turns it into each console's receiver constraints. Without a configured bridge it does nothing and rooms stay peer to peer.
  */
 final class MediaBridging {
     private final RoomRegistry rooms;
@@ -41,6 +44,11 @@ final class MediaBridging {
             @Override
             public void signal(String room, String session, String kind, ObjectNode payload) {
                 rooms.find(room).ifPresent(r -> r.signalFromBridge(session, BridgeFocus.BRIDGE, kind, payload));
+            }
+
+            @Override
+            public void channel(String room, String session, BridgeChannel channel) {
+                rooms.find(room).ifPresent(r -> r.signalFromBridge(session, BridgeFocus.BRIDGE, BridgeChannel.KIND, channel));
             }
 
             @Override
@@ -81,7 +89,18 @@ final class MediaBridging {
                     f.enter(room.id(), room.title(), session, p.classroom() != null ? p.classroom() : p.subject());
                 }
             });
+            staged(room);
         }
+    }
+
+    /** After the floor or the spotlight moved, or members changed: the focus gets the room's stage. */
+    void staged(Room room) {
+        BridgeFocus f = focus;
+        if (f == null || room.media() != MediaMode.BRIDGE) {
+            return;
+        }
+        var state = room.state();
+        f.stage(room.id(), Stage.of(room.mediaParticipants(), state.floor(), state.spotlight()));
     }
 
     /** A {@code signal} addressed to the bridge; false when it is addressed to a participant. */

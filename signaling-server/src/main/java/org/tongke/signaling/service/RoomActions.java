@@ -72,14 +72,17 @@ final class RoomActions {
             room.lowerHand(sid, l.classroom());
         } else if (m instanceof ClientMessage.GrantFloor g) {
             room.grantFloor(sid, g.classroom());
+            bridging.staged(room);
         } else if (m instanceof ClientMessage.RevokeFloor) {
             room.revokeFloor(sid);
+            bridging.staged(room);
         } else if (m instanceof ClientMessage.Mute mute) {
             room.mute(sid, mute.classroom(), mute.muted());
         } else if (m instanceof ClientMessage.Lock lock) {
             room.lock(sid, lock.classroom(), lock.locked());
         } else if (m instanceof ClientMessage.Spotlight s) {
             room.spotlight(sid, s.classroom());
+            bridging.staged(room);
         } else if (m instanceof ClientMessage.Chat chat) {
             room.chat(sid, chat.text());
         } else if (m instanceof ClientMessage.Attendance a) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 public final class StaticResources {
     /** The console of the lead teacher, the rural rooms and observing staff. */
     public static final List<String> CONSOLE_FILES = List.of("index.html", "style.css", "app.js", "i18n.js",
-            "signaling.js", "room.js", "peers.js", "quality.js", "view.js");
+            "signaling.js", "room.js", "peers.js", "bridge-channel.js", "quality.js", "view.js");
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,7 @@ class BridgeFocusInChromiumTest {
     private BridgeFocus focus;
     private final BlockingQueue<String[]> offers = new LinkedBlockingQueue<>();
     private final List<String> notices = new CopyOnWriteArrayList<>();
+    private final Map<String, BridgeChannel> channels = new ConcurrentHashMap<>();
     private final AtomicInteger meetings = new AtomicInteger();
 
     @BeforeEach
@@ -59,6 +62,11 @@ class BridgeFocusInChromiumTest {
             @Override
             public void signal(String room, String session, String kind, ObjectNode payload) {
                 offers.add(new String[] {session, payload.path("sdp").asText()});
+            }
+
+            @Override
+            public void channel(String room, String session, BridgeChannel channel) {
+                channels.put(session, channel);
             }
 
             @Override
@@ -107,6 +115,19 @@ class BridgeFocusInChromiumTest {
         });
         assertThat(tracks("rural1")).contains("video:teacher", "audio:teacher", "video:rural2");
         assertThat(tracks("teacher")).contains("video:rural1", "video:rural2");
+        assertThat(channels).containsOnlyKeys("teacher", "rural1", "rural2");
+        channels.forEach((console, channel) -> assertThat(channel.url())
+                .contains("/colibri-ws/standin/" + meeting + "/" + console + "?pwd="));
+
+        focus.stage(ROOM, new Stage(Set.of("teacher"), Set.of("rural2")));
+        ReceiverConstraints rural1 = channels.get("rural1").constraints();
+        assertThat(rural1.onStageSources()).containsExactly("teacher-v0", "rural2-v0");
+        assertThat(rural1.maxHeightOf("teacher-v0")).isEqualTo(ReceiverConstraints.HIGH);
+        assertThat(rural1.maxHeightOf("rural2-v0")).isEqualTo(ReceiverConstraints.HIGH);
+        assertThat(rural1.defaultConstraints().maxHeight()).isEqualTo(ReceiverConstraints.LOW);
+        ReceiverConstraints teacher = channels.get("teacher").constraints();
+        assertThat(teacher.constraints()).containsOnlyKeys("rural2-v0");
+        assertThat(teacher.defaultConstraints().maxHeight()).isEqualTo(ReceiverConstraints.STANDARD);
 
         focus.leave(ROOM, "rural2");
         String[] offer = offers.poll(10, TimeUnit.SECONDS);
@@ -134,6 +155,10 @@ class BridgeFocusInChromiumTest {
         assertThat(second.conferences().get(meeting)).containsOnlyKeys("teacher", "rural1", "rural3");
         assertThat(second.conferences().get(meeting).values()).allSatisfy(e -> assertThat(e.consoleTransport()).isNotNull());
         assertThat(tracks("rural3")).contains("video:teacher", "video:rural1");
+        for (String console : List.of("teacher", "rural1", "rural3")) {
+            assertThat(channels.get(console).url()).as("the bridge channel of %s after the move", console)
+                    .contains("/colibri-ws/standin/" + meeting + "/" + console + "?pwd=");
+        }
     }
 
     /** Answers every offer in its console's RTCPeerConnection until none comes for a while. */

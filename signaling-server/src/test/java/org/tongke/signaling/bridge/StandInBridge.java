@@ -31,7 +31,10 @@ import org.jitsi.xmpp.extensions.colibri2.json.Colibri2JSONSerializer;
  * own deserializer and answering with its serializer, and refuses what the bridge refuses (a
  * create without a transport or without the {@code source-names} capability, an unknown meeting,
  * a meeting created twice). It serves {@code /about/health} and {@code /colibri/stats}, and can be
- * told to fail: answer a status, answer late, or leave the transport out.
+ * told to fail: answer a status, answer late, or leave the transport out. Each endpoint's
+ * allocation names its bridge channel, a colibri WebSocket the stand-in serves like the bridge
+ * ({@link StandInBridgeChannels}): it checks the {@code pwd}, greets, and records what the console
+ * sends (its receiver constraints).
  */
 public final class StandInBridge implements AutoCloseable {
     /** One endpoint as the stand-in keeps it. */
@@ -42,6 +45,9 @@ public final class StandInBridge implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Map<String, EndpointState>> conferences = new ConcurrentHashMap<>();
+    /** The ICE password the stand-in gave each endpoint, by meeting and endpoint: its channel's {@code pwd}. */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final StandInBridgeChannels channels;
     private final List<ObjectNode> requests = new CopyOnWriteArrayList<>();
     private volatile int failWithStatus;
     private volatile long delayMillis;
@@ -50,6 +56,7 @@ public final class StandInBridge implements AutoCloseable {
     private volatile double stress;
 
     public StandInBridge() throws IOException {
+        channels = new StandInBridgeChannels(this::password, this::videoSources);
         // The JDK server writes headers and body apart; without TCP_NODELAY every answer waits
         // out the peer's delayed ACK (40 ms), which is the stand-in's cost, not the focus's.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -83,6 +90,71 @@ public final class StandInBridge implements AutoCloseable {
 
     void stress(double stress) {
         this.stress = stress;
+    }
+
+    /** The messages the endpoint sent over its bridge channels, oldest first. */
+    public List<ObjectNode> channelMessages(String endpoint) {
+        return channels.received(endpoint);
+    }
+
+    /** The last {@code ReceiverVideoConstraints} the endpoint sent, or null. */
+    public ObjectNode lastConstraints(String endpoint) {
+        List<ObjectNode> sent = channels.received(endpoint);
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if ("ReceiverVideoConstraints".equals(sent.get(i).path("colibriClass").asText())) {
+                return sent.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** How many times the endpoint opened its bridge channel. */
+    public int channelOpens(String endpoint) {
+        return channels.opens(endpoint);
+    }
+
+    public boolean channelOpen(String endpoint) {
+        return channels.isOpen(endpoint);
+    }
+
+    /** How many channel openings were refused (wrong {@code pwd}, unknown endpoint). */
+    public int channelsRefused() {
+        return channels.refused();
+    }
+
+    /** Drops every bridge channel without a close frame, as a broken network would. */
+    public void dropChannels() {
+        channels.dropAll();
+    }
+
+    /** The port the colibri WebSockets are served on (behind a front that routes {@code /colibri-ws/} here). */
+    public int channelPort() {
+        return channels.port();
+    }
+
+    /**
+     * The host and port the channel URLs name, as {@code videobridge.websockets.domain} does for the
+     * bridge: the front the consoles reach, so that their page and its bridge channels share one origin.
+     */
+    public void channelDomain(String hostAndPort) {
+        channels.domain(hostAndPort);
+    }
+
+    /** The URL of an endpoint's bridge channel with the given {@code pwd} (to try a wrong one). */
+    String channelUrl(String meeting, String endpoint, String pwd) {
+        return channels.url(meeting, endpoint, pwd);
+    }
+
+    private String password(String meeting, String endpoint) {
+        Map<String, EndpointState> endpoints = conferences.get(meeting);
+        return endpoints != null && endpoints.containsKey(endpoint) ? passwords.get(meeting + "/" + endpoint) : null;
+    }
+
+    private Map<String, List<String>> videoSources(String meeting) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        conferences.getOrDefault(meeting, Map.of()).forEach((id, e) -> out.put(id, e.sources().stream()
+                .filter(s -> s.kind() == MediaSourceSpec.Kind.VIDEO).map(MediaSourceSpec::name).toList()));
+        return out;
     }
 
     public List<ObjectNode> requests() {
@@ -137,7 +209,7 @@ public final class StandInBridge implements AutoCloseable {
                 return;
             }
             if (iq.getExpire()) {
-                conferences.remove(meeting);
+                conferences.remove(meeting).keySet().forEach(channels::expired);
                 respond(exchange, 200, "{}");
                 return;
             }
@@ -154,6 +226,7 @@ public final class StandInBridge implements AutoCloseable {
         for (Colibri2Endpoint e : iq.getEndpoints()) {
             if (e.getExpire()) {
                 endpoints.remove(e.getId());
+                channels.expired(e.getId());
                 continue;
             }
             if (e.getCreate()) {
@@ -180,6 +253,9 @@ public final class StandInBridge implements AutoCloseable {
                     ? Colibri2Json.transport(e.getTransport().getIceUdpTransport()) : known.consoleTransport();
             List<MediaSourceSpec> sources = e.getSources() != null ? sources(e) : known.sources();
             endpoints.put(e.getId(), new EndpointState(e.getId(), sources, transport));
+            if (e.getSources() != null) {
+                channels.tellSenders(iq.getMeetingId());
+            }
         }
         if (iq.getCreate()) {
             reply.setSources(Colibri2Json.sources(List.of(
@@ -192,10 +268,11 @@ public final class StandInBridge implements AutoCloseable {
     private MediaTransport bridgeTransport(String meeting, String endpoint) {
         String ufrag = UUID.randomUUID().toString().substring(0, 8);
         String pwd = UUID.randomUUID().toString().replace("-", "");
+        passwords.put(meeting + "/" + endpoint, pwd);
         return new MediaTransport(ufrag, pwd,
                 List.of(new Fingerprint("sha-256", "AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99", "actpass")),
                 List.of(new IceCandidate("1", 1, "udp", 2_130_706_431L, "127.0.0.1", 10_000, "host", null, 0, 0)),
-                List.of("ws://127.0.0.1/colibri-ws/standin/" + meeting + "/" + endpoint + "?pwd=" + pwd));
+                List.of(channels.url(meeting, endpoint, pwd)));
     }
 
     private static List<MediaSourceSpec> sources(Colibri2Endpoint e) {
@@ -230,6 +307,7 @@ public final class StandInBridge implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        channels.close();
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

@@ -2,6 +2,9 @@ package org.tongke.signaling.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,9 @@ import org.tongke.signaling.server.SignalingServer;
  * Chromium with a fake camera) and the stand-in bridge (it speaks REST Colibri2 like Jitsi
  * Videobridge but forwards no media, so what is checked is the signalling: the bridge's offers,
  * the consoles' answers reaching it, the forwarded tracks each console is given, and the fall back
- * to peer to peer, where real video flows again).
+ * to peer to peer, where real video flows again), and the bridge channel each console opens to the
+ * stand-in's colibri WebSocket: the receiver constraints it sends, before and after the floor moves,
+ * and its reopening after a drop.
  */
 class BridgedLessonPageIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -47,6 +53,8 @@ class BridgedLessonPageIT {
     static Path dir;
     private static StandInBridge bridge;
     private static SignalingServer server;
+    /** What nginx is in a deployment: one origin for the console and {@code /colibri-ws/}. */
+    private static TcpProxy front;
     private static ChromeDriver browser;
     private static String teacher;
     private static String rural1;
@@ -57,6 +65,8 @@ class BridgedLessonPageIT {
         bridge = new StandInBridge();
         server = SignalingServer.start(ServerOptions.defaults().withPort(0).withBridges(List.of(bridge.uri())),
                 new TokenVerifier(SECRET, Clock.systemUTC()), Clock.systemUTC());
+        front = TcpProxy.routing(server.port(), "/colibri-ws/", bridge.channelPort());
+        bridge.channelDomain("127.0.0.1:" + front.port());
         browser = HeadlessChromium.start(dir.resolve("chromium"), List.of("--use-fake-device-for-media-stream",
                 "--use-fake-ui-for-media-stream", "--disable-background-timer-throttling",
                 "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows"));
@@ -69,6 +79,9 @@ class BridgedLessonPageIT {
     static void stop() {
         if (browser != null) {
             browser.quit();
+        }
+        if (front != null) {
+            front.close();
         }
         if (server != null) {
             server.close();
@@ -98,6 +111,10 @@ class BridgedLessonPageIT {
         assertThat(state(teacher).get("peers")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsOnlyKeys("bridge");
 
+        theConsolesSendTheClassroomsPrioritiesOverTheirBridgeChannels();
+        String teacherSession = session(teacher);
+        String rural1Session = session(rural1);
+
         // The bridge breaks; the third room comes back: no bridge can carry the lesson any more,
         // the room is told in words and falls back to peer to peer between all three.
         bridge.failWith(500);
@@ -106,12 +123,103 @@ class BridgedLessonPageIT {
         open(rural2, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL2), "");
         on(teacher).until(d -> select(teacher).findElement(By.id("notice")).getText().contains("没有可用的媒体服务器"));
         for (String console : List.of(teacher, rural1, rural2)) {
-            on(console).until(d -> "p2p".equals(state(console).get("media")) && peersDecoding(console) == 2);
+            on(console).withMessage(() -> "peer to peer with video from two rooms, in " + console + ": "
+                    + List.of(teacher, rural1, rural2).stream().map(w -> w + "=" + state(w).get("session") + " "
+                    + state(w).get("peers")).toList())
+                    .until(d -> "p2p".equals(state(console).get("media")) && peersDecoding(console) == 2);
         }
+        // Back to peer to peer, the consoles closed their bridge channels and keep them closed.
+        for (String console : List.of(teacher, rural1)) {
+            assertThat(channel(console)).containsEntry("open", false).containsEntry("url", null);
+        }
+        assertThat(List.of(teacherSession, rural1Session)).noneMatch(bridge::channelOpen);
+    }
+
+    /**
+     * Each rural console asks the bridge for the teacher at 720 and the others at 180, the teacher
+     * for every room at 360; the floor moves a room to 720 for everyone; a wrong {@code pwd} is
+     * refused; a dropped channel is opened again and says the same.
+     */
+    private void theConsolesSendTheClassroomsPrioritiesOverTheirBridgeChannels() {
+        String t = session(teacher);
+        String r1 = session(rural1);
+        String r2 = session(rural2);
+        String teacherVideo = t + "-v0";
+        for (String rural : List.of(r1, r2)) {
+            sent(rural, c -> height(c, teacherVideo) == 720 && defaultHeight(c) == 180
+                    && c.path("onStageSources").toString().equals("[\"" + teacherVideo + "\"]"));
+        }
+        sent(t, c -> defaultHeight(c) == 360 && c.path("constraints").isEmpty()
+                && c.path("lastN").asInt() == -1);
+        for (String console : List.of(teacher, rural1, rural2)) {
+            on(console).until(d -> Boolean.TRUE.equals(channel(console).get("hello")));
+        }
+        // What the bridge asks of each camera: the teacher's is seen at 720, a rural room's at most at 360.
+        on(teacher).until(d -> Long.valueOf(720).equals(state(teacher).get("cameraCap")));
+        on(rural1).until(d -> Long.valueOf(360).equals(state(rural1).get("cameraCap")));
+
+        on(teacher).until(elementToBeClickable(By.cssSelector(
+                "#controls-rows tr[data-classroom='" + RURAL1 + "'] button[data-action='grant']"))).click();
+        String floorVideo = r1 + "-v0";
+        for (String viewer : List.of(t, r2)) {
+            sent(viewer, c -> height(c, floorVideo) == 720);
+        }
+        sent(r2, c -> height(c, teacherVideo) == 720 && defaultHeight(c) == 180);
+        sent(r1, c -> height(c, teacherVideo) == 720
+                && !c.path("constraints").has(floorVideo) && defaultHeight(c) == 180);
+        on(rural1).until(d -> Long.valueOf(720).equals(state(rural1).get("cameraCap")));
+
+        String url = (String) channel(rural2).get("url");
+        int refusedBefore = bridge.channelsRefused();
+        Object wrongPwd = ((ChromeDriver) select(rural2)).executeAsyncScript("""
+                const [url, done] = arguments;
+                const ws = new WebSocket(url.replace(/pwd=[^&]*/, 'pwd=wrong'));
+                ws.onopen = () => done('opened');
+                ws.onclose = () => done('refused');
+                """, url);
+        assertThat(wrongPwd).isEqualTo("refused");
+        assertThat(bridge.channelsRefused()).isEqualTo(refusedBefore + 1);
+
+        Map<String, Integer> sentBefore = Map.of(t, bridge.channelMessages(t).size(),
+                r1, bridge.channelMessages(r1).size(), r2, bridge.channelMessages(r2).size());
+        bridge.dropChannels();
+        sentBefore.forEach((session, sent) -> on(teacher).withMessage(() -> "the bridge channel of " + session
+                + " opened again and its constraints sent anew").until(d -> bridge.channelOpens(session) == 2
+                && bridge.channelOpen(session) && bridge.channelMessages(session).size() > sent));
+        assertThat(height(bridge.lastConstraints(r2), floorVideo)).isEqualTo(720);
+        assertThat(height(bridge.lastConstraints(r2), teacherVideo)).isEqualTo(720);
+    }
+
+    /** Waits until the last constraints {@code session} sent the bridge pass {@code test}. */
+    private static void sent(String session, Predicate<ObjectNode> test) {
+        on(teacher).withMessage(() -> session + " sent " + bridge.channelMessages(session) + "; consoles' channels: "
+                + List.of(teacher, rural1, rural2).stream().map(BridgedLessonPageIT::channel).toList())
+                .until(d -> {
+                    ObjectNode last = bridge.lastConstraints(session);
+                    return last != null && test.test(last);
+                });
+    }
+
+    private static int height(ObjectNode constraints, String source) {
+        return constraints.path("constraints").path(source).path("maxHeight").asInt(-1);
+    }
+
+    private static int defaultHeight(ObjectNode constraints) {
+        return constraints.path("defaultConstraints").path("maxHeight").asInt(-1);
+    }
+
+    private static String session(String window) {
+        return (String) state(window).get("session");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> channel(String window) {
+        Object channel = state(window).get("bridgeChannel");
+        return channel == null ? Map.of() : (Map<String, Object>) channel;
     }
 
     private static void open(String window, String token, String extra) {
-        select(window).get("http://127.0.0.1:" + server.port() + "/console?room=" + enc(ROOM) + "&token=" + enc(token)
+        select(window).get("http://127.0.0.1:" + front.port() + "/console?room=" + enc(ROOM) + "&token=" + enc(token)
                 + extra);
         on(window).until(attributeToBe(By.id("lesson-state"), "data-lesson", "waiting"));
     }

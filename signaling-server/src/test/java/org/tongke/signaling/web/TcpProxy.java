@@ -12,21 +12,36 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP relay standing in for a rural link that drops: {@link #cut} ends every connection
  * through it without a WebSocket close (as a dead router does), {@link #block} refuses new ones
- * until {@link #unblock}.
+ * until {@link #unblock}. Made with {@link #routing}, it is also the front a deployment's nginx
+ * is: connections whose first request's path starts with a prefix go to another port (the bridge's
+ * {@code /colibri-ws/}), so the console and its bridge channels share one origin.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
+    private final String routedPrefix;
+    private final int routedTarget;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean blocked;
 
-    private TcpProxy(ServerSocket listener, int target) {
+    private TcpProxy(ServerSocket listener, int target, String routedPrefix, int routedTarget) {
         this.listener = listener;
         this.target = target;
+        this.routedPrefix = routedPrefix;
+        this.routedTarget = routedTarget;
     }
 
     static TcpProxy to(int targetPort) throws IOException {
-        TcpProxy proxy = new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+        return start(new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort, null, 0));
+    }
+
+    /** To {@code targetPort}, but requests for paths under {@code prefix} to {@code prefixPort}. */
+    static TcpProxy routing(int targetPort, String prefix, int prefixPort) throws IOException {
+        return start(new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort, prefix,
+                prefixPort));
+    }
+
+    private static TcpProxy start(TcpProxy proxy) {
         Thread accept = new Thread(proxy::accept, "proxy-accept");
         accept.setDaemon(true);
         accept.start();
@@ -65,15 +80,45 @@ final class TcpProxy implements AutoCloseable {
                     client.close();
                     continue;
                 }
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
-                sockets.add(client);
-                sockets.add(server);
-                pump(client, server);
-                pump(server, client);
+                if (routedPrefix == null) {
+                    relay(client, target, new byte[0]);
+                } else {
+                    Thread route = new Thread(() -> route(client), "proxy-route");
+                    route.setDaemon(true);
+                    route.start();
+                }
             } catch (IOException e) {
                 // the listener closed, or the server refused one connection: the next one may do
             }
         }
+    }
+
+    /** Reads the request line ({@code GET /path HTTP/1.1}) to choose where the connection goes. */
+    private void route(Socket client) {
+        try {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            InputStream in = client.getInputStream();
+            for (int b; (b = in.read()) >= 0 && line.size() < 8192; ) {
+                line.write(b);
+                if (b == '\n') {
+                    break;
+                }
+            }
+            String[] request = line.toString(java.nio.charset.StandardCharsets.ISO_8859_1).split(" ");
+            boolean routed = request.length > 1 && request[1].startsWith(routedPrefix);
+            relay(client, routed ? routedTarget : target, line.toByteArray());
+        } catch (IOException e) {
+            quietClose(client);
+        }
+    }
+
+    private void relay(Socket client, int port, byte[] already) throws IOException {
+        Socket server = new Socket(InetAddress.getLoopbackAddress(), port);
+        server.getOutputStream().write(already);
+        sockets.add(client);
+        sockets.add(server);
+        pump(client, server);
+        pump(server, client);
     }
 
     private void pump(Socket from, Socket to) {

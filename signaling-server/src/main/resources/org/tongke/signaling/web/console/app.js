@@ -4,7 +4,8 @@
 import { t, applyStatic, setLanguage, language } from './i18n.js';
 import { SignalingClient } from './signaling.js';
 import { RoomModel } from './room.js';
-import { Peers } from './peers.js';
+import { Peers, BRIDGE } from './peers.js';
+import { BridgeChannel } from './bridge-channel.js';
 import { View } from './view.js';
 
 const TOKEN_KEY = 'tongke.console.token';
@@ -45,6 +46,7 @@ class Console {
     this.link = { state: 'connecting' };
     this.localStream = null;
     this.peers = null;
+    this.channel = null;
     this.outbox = [];
     this.joinRetry = null;
     this.view = new View((type, fields) => this.client.send(type, { room: roomId, ...fields }));
@@ -67,7 +69,10 @@ class Console {
     }
     this.client.start();
     setInterval(() => this.peers?.measure().then(() => this.drawVideos()), STATS_EVERY_MS);
-    window.addEventListener('pagehide', () => this.client.stop());
+    window.addEventListener('pagehide', () => {
+      this.channel?.close();
+      this.client.stop();
+    });
   }
 
   welcomed(w) {
@@ -75,6 +80,7 @@ class Console {
     if (fresh && this.peers) {
       // A new session: the old one has left the room, and every connection with it.
       this.peers.closeAll();
+      this.channel?.close();
       this.model.state = null;
     }
     const classroom = w.scope.startsWith('classroom:') ? w.scope.slice('classroom:'.length) : null;
@@ -84,6 +90,7 @@ class Console {
       this.outbox = [];
       this.peers = new Peers(this.me, this.localStream, (to, kind, payload) => this.signal(to, kind, payload),
         () => this.drawVideos());
+      this.channel = new BridgeChannel(this.me.session, (maxHeight) => this.peers.capCamera(maxHeight));
     } else {
       // Resumed: what WebRTC said while the link was down goes out now, in order.
       this.outbox.splice(0).forEach((m) => this.client.send('signal', m));
@@ -113,7 +120,7 @@ class Console {
       case 'snapshot':
         if (m.room === this.model.id) {
           this.model.applySnapshot(m.state);
-          this.peers.setMode(m.state.media, m.state.participants);
+          this.setMode(m.state.media, m.state.participants);
           this.peers.reconcile(m.state.participants);
           this.draw();
         }
@@ -124,7 +131,11 @@ class Console {
         }
         break;
       case 'signal':
-        if (m.room === this.model.id) {
+        if (m.room === this.model.id && m.from === BRIDGE && m.kind === 'bridge-channel') {
+          if (this.peers.mode === 'bridge') {
+            this.channel.update(m.payload);
+          }
+        } else if (m.room === this.model.id) {
           this.peers.signal(m.from, this.model.participant(m.from), m.kind, m.payload);
         }
         break;
@@ -143,11 +154,19 @@ class Console {
     } else if (change.kind === 'left') {
       this.peers.close(change.participant.session);
     } else if (change.kind === 'media') {
-      this.peers.setMode(change.mode, this.model.state?.participants ?? []);
+      this.setMode(change.mode, this.model.state?.participants ?? []);
     } else if (change.kind === 'media-notice') {
       this.view.notice(change.message);
     }
     this.draw();
+  }
+
+  /** The bridge channel lives only in bridge mode; its URL comes with the server's next `bridge-channel`. */
+  setMode(mode, participants) {
+    this.peers.setMode(mode, participants);
+    if (mode !== 'bridge') {
+      this.channel.close();
+    }
   }
 
   /** A room not open yet: the lead teacher opens it when the link names its classrooms, others wait. */
@@ -220,6 +239,8 @@ class Console {
       peers: this.peers?.summary() ?? {},
       media: this.peers?.mode ?? null,
       forwarded: this.peers?.forwardedTracks() ?? {},
+      bridgeChannel: this.channel?.summary() ?? null,
+      cameraCap: this.peers?.cameraCap ?? null,
     };
   }
 }

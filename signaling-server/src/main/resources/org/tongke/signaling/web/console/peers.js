@@ -41,6 +41,8 @@ export class Peers {
     this.mode = 'p2p';
     // In bridge mode: per remote session, the tracks the bridge forwards from it.
     this.remote = new Map();
+    // The highest height anyone receives of my camera through the bridge (null: no limit said).
+    this.cameraCap = null;
   }
 
   /** What the tiles draw, by remote session: the peers themselves, or in bridge mode their streams. */
@@ -58,17 +60,26 @@ export class Peers {
 
   /**
    * The room's media mode changed: every connection of the old mode goes; in p2p the rule of who
-   * offers starts the new ones, in bridge mode the bridge's offer will come.
+   * offers starts the new ones (I offer to those who joined before me: {@code participants} is in
+   * the order they joined), in bridge mode the bridge's offer will come. Were everyone to offer to
+   * everyone at once, each pair would have to settle glare, and a pair caught mid-offer by the
+   * other's offer can be left with no connection at all.
    */
   setMode(mode, participants) {
     if (mode === this.mode) {
       return;
     }
     this.mode = mode;
+    this.cameraCap = null;
     this.closeAll();
     this.remote.clear();
     if (mode === 'p2p') {
-      this.reconcile(participants);
+      const mine = participants.findIndex((p) => p.session === this.me.session);
+      participants.forEach((p, i) => {
+        if (p.session !== this.me.session && !this.peers.has(p.session) && offers(this.me, p, mine < 0 || i < mine)) {
+          this.create(p, true);
+        }
+      });
     }
   }
 
@@ -251,6 +262,46 @@ export class Peers {
       await pc.setLocalDescription();
       const d = pc.localDescription;
       this.sendSignal(peer.participant.session, 'answer', { type: d.type, sdp: d.sdp });
+      if (peer.participant.session === BRIDGE) {
+        await this.applyCameraCap(peer);
+      }
+    }
+  }
+
+  /**
+   * The bridge's SenderSourceConstraints: nobody receives my camera above {@code maxHeight}, so
+   * the encoder scales down to it (0: nobody wants it, the encoding pauses) and the rural uplink
+   * carries no more than is forwarded.
+   */
+  capCamera(maxHeight) {
+    this.cameraCap = maxHeight;
+    const bridge = this.peers.get(BRIDGE);
+    if (bridge) {
+      bridge.chain = bridge.chain.then(() => this.applyCameraCap(bridge))
+        .catch((e) => console.warn('console: camera cap failed', e));
+    }
+  }
+
+  async applyCameraCap(peer) {
+    if (this.cameraCap === null) {
+      return;
+    }
+    for (const sender of peer.pc.getSenders()) {
+      if (sender.track?.kind !== 'video') {
+        continue;
+      }
+      const params = sender.getParameters();
+      if (!params.encodings?.length) {
+        continue;
+      }
+      const height = sender.track.getSettings().height || this.cameraCap;
+      params.encodings.forEach((encoding) => {
+        encoding.active = this.cameraCap > 0;
+        if (this.cameraCap > 0) {
+          encoding.scaleResolutionDownBy = Math.max(1, height / this.cameraCap);
+        }
+      });
+      await sender.setParameters(params);
     }
   }
 
@@ -284,7 +335,7 @@ export class Peers {
     this.peers.forEach((peer, session) => {
       out[session] = {
         classroom: peer.participant.classroom, role: peer.participant.role,
-        connectionState: peer.pc.connectionState, quality: peer.quality,
+        connectionState: peer.pc.connectionState, signalingState: peer.pc.signalingState, quality: peer.quality,
         framesDecoded: peer.sample?.framesDecoded ?? 0, ...peer.measured,
       };
     });
