@@ -84,8 +84,11 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
                 if (result.answer() == RecorderClient.Answer.LATER) {
                     failures++;
                     Duration wait = backoff(failures);
-                    LOG.warn("Held lesson {} not reported yet ({}); trying again in {} ms", next.lesson(),
-                            result.detail(), wait.toMillis());
+                    if (failures % 10 == 1) {
+                        // The first failure and every tenth after: a recorder away for hours fills no log.
+                        LOG.warn("Held lesson {} not reported yet ({}); trying again in {} ms ({} waiting)",
+                                next.lesson(), result.detail(), wait.toMillis(), pending());
+                    }
                     Thread.sleep(wait.toMillis());
                     continue;
                 }
