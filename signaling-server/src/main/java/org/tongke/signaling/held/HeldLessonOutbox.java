@@ -18,10 +18,12 @@ import org.tongke.signaling.room.LessonRun;
  * order, and keeps the first one while the recorder is down or failing, retrying after
  * {@code firstRetry}, doubling up to {@code maxRetry}. A 2xx or a final 4xx (an unknown lesson,
  * a refused token) takes a report off. At most {@code capacity} wait, in memory: past it the
- * oldest is dropped, and a node that stops loses those still waiting (both logged).
+ * oldest is dropped, and a node that stops loses those still waiting after {@link #DRAIN} (both logged).
  */
 public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeldLessonOutbox.class);
+    /** How long a stop waits for the reports still queued. */
+    static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final RecorderLink link;
     private final RecorderClient client;
@@ -157,9 +159,21 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
                 + "tongke_signaling_held_lessons_pending " + pending() + "\n";
     }
 
-    /** Stops the sender; reports still waiting are lost (logged). */
+    /** Stops the sender, after giving it {@link #DRAIN} to post what waits; reports still waiting then are lost (logged). */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        synchronized (this) {
+            // Lessons ended by the node's own stop (its clients closed) are posted if the recorder answers now.
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                try {
+                    wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         closed = true;
         synchronized (this) {
             notifyAll();
