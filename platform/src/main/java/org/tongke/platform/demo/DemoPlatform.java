@@ -57,8 +57,9 @@ import org.tongke.signaling.server.SignalingServer;
 /**
  * The whole platform in one process on embedded defaults: the scheduler with the demo's
  * timetable, the signaling server with it (in process, no Redis; it reports the lessons its rooms
- * held to the recorder), the recorder with its library (H2 and a folder), an edge agent for each recording classroom of the demo's lessons (FFmpeg
- * test pictures captioned with the school's name and the lesson's time), and the portal.
+ * held to the recorder), the recorder with its library (H2 and a folder), an edge agent for each
+ * recording classroom of the demo's lessons (FFmpeg test pictures captioned with the school's name
+ * and the lesson's time), and the portal.
  */
 final class DemoPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatform.class);

@@ -23,8 +23,9 @@ public record DeliveredReport(LocalDate from, LocalDate to, List<Pairing> pairin
      */
     public record Pairing(String community, String communityName, String communityType, String supporting,
             String supportingName, String receiving, String receivingName, List<Subject> subjects, int plannedLessons,
-            int deliveredLessons, int archivedLessons, int heldWithoutArchiveLessons, int deliveredSubjects, int plannedOnlineResearch, int deliveredOnlineResearch,
-            int plannedOfflineResearch, int deliveredOfflineResearch, YearlyTargets targets, List<String> below) {
+            int deliveredLessons, int archivedLessons, int heldWithoutArchiveLessons, int deliveredSubjects,
+            int plannedOnlineResearch, int deliveredOnlineResearch, int plannedOfflineResearch,
+            int deliveredOfflineResearch, YearlyTargets targets, List<String> below) {
         public Pairing {
             subjects = List.copyOf(subjects);
             below = List.copyOf(below);

@@ -95,8 +95,8 @@ public final class DeliveredReports {
             below.add("offlineResearch");
         }
         return new DeliveredReport.Pairing(community.id(), community.name(), community.type().key(), core,
-                name(county, core), member, name(county, member), subjects, planned, done, doneArchived, doneLive, doneSubjects, online[0],
-                online[1], offline[0], offline[1], targets, below);
+                name(county, core), member, name(county, member), subjects, planned, done, doneArchived, doneLive,
+                doneSubjects, online[0], online[1], offline[0], offline[1], targets, below);
     }
 
     private static boolean within(String date, LocalDate from, LocalDate to) {

@@ -26,14 +26,14 @@ public final class ReportCsv {
         for (DeliveredReport.Pairing p : report.pairings()) {
             for (DeliveredReport.Subject s : p.subjects()) {
                 line(out, List.of(p.communityName(), p.communityType(), p.supportingName(), p.receivingName(),
-                        s.subject(), num(s.planned()), num(s.delivered()), num(s.archived()), num(s.heldWithoutArchive()), "",
-                        "", "", "", "", "", "", "", ""));
+                        s.subject(), num(s.planned()), num(s.delivered()), num(s.archived()),
+                        num(s.heldWithoutArchive()), "", "", "", "", "", "", "", "", ""));
             }
             line(out, List.of(p.communityName(), p.communityType(), p.supportingName(), p.receivingName(),
                     "合计（" + p.deliveredSubjects() + " 门学科）", num(p.plannedLessons()), num(p.deliveredLessons()),
-                    num(p.archivedLessons()), num(p.heldWithoutArchiveLessons()), num(p.targets().syncLessons()), num(p.targets().syncSubjects()), num(p.plannedOnlineResearch()),
-                    num(p.deliveredOnlineResearch()), num(p.targets().onlineResearch()),
-                    num(p.plannedOfflineResearch()), num(p.deliveredOfflineResearch()),
+                    num(p.archivedLessons()), num(p.heldWithoutArchiveLessons()), num(p.targets().syncLessons()),
+                    num(p.targets().syncSubjects()), num(p.plannedOnlineResearch()), num(p.deliveredOnlineResearch()),
+                    num(p.targets().onlineResearch()), num(p.plannedOfflineResearch()), num(p.deliveredOfflineResearch()),
                     num(p.targets().offlineResearch()), String.join(" ", p.below())));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
