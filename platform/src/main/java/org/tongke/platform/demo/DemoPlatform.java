@@ -49,15 +49,17 @@ import org.tongke.scheduler.api.SchedulerServer;
 import org.tongke.scheduler.plan.Participant;
 import org.tongke.scheduler.plan.Plan;
 import org.tongke.scheduler.plan.PlanJson;
+import org.tongke.signaling.held.RecorderLink;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.server.ServerOptions;
 import org.tongke.signaling.server.SignalingServer;
 
 /**
  * The whole platform in one process on embedded defaults: the scheduler with the demo's
- * timetable, the signaling server with it (in process, no Redis), the recorder with its library
- * (H2 and a folder), an edge agent for each recording classroom of the demo's lessons (FFmpeg
- * test pictures captioned with the school's name and the lesson's time), and the portal.
+ * timetable, the signaling server with it (in process, no Redis; it reports the lessons its rooms
+ * held to the recorder), the recorder with its library (H2 and a folder), an edge agent for each
+ * recording classroom of the demo's lessons (FFmpeg test pictures captioned with the school's name
+ * and the lesson's time), and the portal.
  */
 final class DemoPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoPlatform.class);
@@ -106,12 +108,7 @@ final class DemoPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the signaling server got no timetable"));
         running.add(timetable::close);
         InProcessPlanEvents.connect(publisher, timetable.reloads());
-        SignalingServer signaling = SignalingServer.start(ServerOptions.defaults().withPort(port(s, 3)),
-                new TokenVerifier(secret, clock), clock, timetable.timetable(),
-                new LessonRooms.Timing(Duration.ofMinutes(5), Duration.ofMinutes(2), LessonRooms.DEFAULT_EVERY));
-        running.add(signaling);
-        URI signalingUri = URI.create("http://127.0.0.1:" + signaling.port() + "/");
-
+        // The recorder first: the signaling server reports the lessons its rooms held to it.
         Path library = s.work().resolve("library");
         RecorderServer recorder = RecorderServer.start(new RecorderOptions(port(s, 2), null, library, null,
                         Duration.ofSeconds(30), 1, RedisJobQueue.DEFAULT_STALE_AFTER, ArchiveSettings.defaults()),
@@ -119,6 +116,13 @@ final class DemoPlatform implements AutoCloseable {
                 new LibraryExtension(new LessonDirectory(county, PlanFile.read(planFile)), library, secret, clock));
         running.add(recorder);
         URI recorderUri = URI.create("http://127.0.0.1:" + recorder.port() + "/");
+
+        SignalingServer signaling = SignalingServer.start(ServerOptions.defaults().withPort(port(s, 3))
+                        .withRecorder(RecorderLink.of(recorderUri.toString(), secret)),
+                new TokenVerifier(secret, clock), clock, timetable.timetable(),
+                new LessonRooms.Timing(Duration.ofMinutes(5), Duration.ofMinutes(2), LessonRooms.DEFAULT_EVERY));
+        running.add(signaling);
+        URI signalingUri = URI.create("http://127.0.0.1:" + signaling.port() + "/");
 
         for (var occurrence : plan.occurrences()) {
             DemoLesson lesson = new DemoLesson(occurrence);

@@ -17,6 +17,7 @@ import org.tongke.platform.cli.ExitCodes;
 import org.tongke.config.auth.Secrets;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.cluster.ClusterOptions;
+import org.tongke.signaling.held.RecorderLink;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
@@ -90,6 +91,11 @@ public final class ServeCommand implements Callable<Integer> {
             + " REST (http://HOST:8080/); repeatable. With one, lessons of three classrooms or more go through the least"
             + " loaded healthy bridge; without, they stay peer to peer (see docs/media.md).")
     List<String> bridges = new ArrayList<>();
+    @Option(names = "--recorder", paramLabel = "URL", description = "The recorder (http://HOST:8082/): each lesson that"
+            + " ran in a room of the timetable is reported to it when it ends (POST /api/lessons/{id}/held), retried"
+            + " while it is away, so its report counts lessons held live without a recording. Needs --plan-file or"
+            + " --scheduler.")
+    String recorder;
 
     @Override
     public Integer call() throws Exception {
@@ -100,9 +106,15 @@ public final class ServeCommand implements Callable<Integer> {
         if ((tlsCert == null) != (tlsKey == null)) {
             return fail(err, "--tls-cert and --tls-key go together.");
         }
+        if (recorder != null && planFile == null && scheduler == null) {
+            return fail(err, "--recorder needs a timetable (--plan-file or --scheduler): the recorder counts the"
+                    + " timetable's lessons.");
+        }
         TokenVerifier tokens;
+        byte[] secret;
         try {
-            tokens = new TokenVerifier(Secrets.read(secretFile), Clock.systemUTC());
+            secret = Secrets.read(secretFile);
+            tokens = new TokenVerifier(secret, Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
@@ -120,7 +132,8 @@ public final class ServeCommand implements Callable<Integer> {
                     DurationText.parse(lessonLinger, "--lesson-linger", Duration.ofHours(2)), LessonRooms.DEFAULT_EVERY);
             options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice)
                     .withResumeGrace(DurationText.parse(resumeGrace, "--resume-grace", Duration.ofMinutes(10)))
-                    .withBridges(bridgeApis(bridges));
+                    .withBridges(bridgeApis(bridges))
+                    .withRecorder(recorder == null ? null : RecorderLink.of(recorder, secret));
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }

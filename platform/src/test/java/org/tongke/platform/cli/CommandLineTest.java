@@ -2,10 +2,13 @@ package org.tongke.platform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -23,6 +26,21 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.err()).contains("--start-in 'soon' is not a duration");
+    }
+
+    @Test
+    void signalingServeWantsATimetableAndAnHttpAddressForTheRecorder(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "a-secret-of-at-least-thirty-two-bytes-for-tokens");
+
+        CommandRun alone = CommandRun.of("signaling", "serve", "--secret-file", secret.toString(), "--recorder",
+                "http://127.0.0.1:8082/");
+        CommandRun ftp = CommandRun.of("signaling", "serve", "--secret-file", secret.toString(), "--plan-file",
+                dir.resolve("plan.json").toString(), "--recorder", "ftp://127.0.0.1/");
+
+        assertThat(alone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(alone.err()).contains("--recorder needs a timetable (--plan-file or --scheduler)");
+        assertThat(ftp.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(ftp.err()).contains("--recorder ftp://127.0.0.1/ must be the recorder's HTTP address");
     }
 
     static List<List<String>> everyCommand() {

@@ -36,6 +36,11 @@ public final class Catalog {
         this.search = new CatalogSearch(db);
     }
 
+    /** The catalog's database, which other features of the library keep their tables in. */
+    public DataSource dataSource() {
+        return db;
+    }
+
     /** Catalogs an archive with its lesson's metadata; returns the entry. */
     public CatalogEntry publish(ArchivedLesson archive, LessonMetadata lesson) {
         return inTransaction(c -> {

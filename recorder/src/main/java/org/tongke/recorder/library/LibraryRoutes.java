@@ -13,6 +13,8 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tongke.recorder.held.HeldLessons;
+import org.tongke.recorder.held.HeldRoutes;
 import org.tongke.recorder.report.ReportRoutes;
 import org.tongke.recorder.resource.ResourceIntake;
 import org.tongke.recorder.resource.ResourceRejected;
@@ -20,7 +22,8 @@ import org.tongke.recorder.resource.ResourceRejected;
 /**
  * The library's HTTP routes, mounted on a router the recorder's server owns: the pages under
  * {@code /library/}, the API under {@code /api/library/} (staff and teacher tokens), the report
- * under {@code /api/report/}, and signed media under {@code /media/}. Handlers parse, hand the
+ * under {@code /api/report/}, the signaling server's reports of lessons held live under
+ * {@code /api/lessons/}, and signed media under {@code /media/}. Handlers parse, hand the
  * blocking catalog and file work to worker threads, and answer; one failure handler turns every
  * refusal into an error record.
  */
@@ -80,7 +83,9 @@ public final class LibraryRoutes {
         router.post("/api/library/resources").handler(BodyHandler.create(uploadsDirectory())
                 .setBodyLimit(library.limits().maxBytes() + FORM_OVERHEAD).setDeleteUploadedFilesOnEnd(true))
                 .handler(api::upload);
-        new ReportRoutes(vertx, library.directory(), library.catalog()).mount(router);
+        HeldLessons held = new HeldLessons(library.catalog().dataSource(), library.clock());
+        new HeldRoutes(vertx, held, library.directory(), library.tokens()).mount(router);
+        new ReportRoutes(vertx, library.directory(), library.catalog(), held).mount(router);
     }
 
     private String uploadsDirectory() {

@@ -10,8 +10,11 @@ public record DeliveredReport(LocalDate from, LocalDate to, List<Pairing> pairin
         pairings = List.copyOf(pairings);
     }
 
-    /** One subject of a pairing. */
-    public record Subject(String subject, int planned, int delivered) {
+    /**
+     * One subject of a pairing: {@code delivered} lessons are {@code archived} (a recording in the
+     * library) or {@code heldWithoutArchive} (a lesson room that ran live, nothing archived).
+     */
+    public record Subject(String subject, int planned, int delivered, int archived, int heldWithoutArchive) {
     }
 
     /**
@@ -20,8 +23,9 @@ public record DeliveredReport(LocalDate from, LocalDate to, List<Pairing> pairin
      */
     public record Pairing(String community, String communityName, String communityType, String supporting,
             String supportingName, String receiving, String receivingName, List<Subject> subjects, int plannedLessons,
-            int deliveredLessons, int deliveredSubjects, int plannedOnlineResearch, int deliveredOnlineResearch,
-            int plannedOfflineResearch, int deliveredOfflineResearch, YearlyTargets targets, List<String> below) {
+            int deliveredLessons, int archivedLessons, int heldWithoutArchiveLessons, int deliveredSubjects,
+            int plannedOnlineResearch, int deliveredOnlineResearch, int plannedOfflineResearch,
+            int deliveredOfflineResearch, YearlyTargets targets, List<String> below) {
         public Pairing {
             subjects = List.copyOf(subjects);
             below = List.copyOf(below);

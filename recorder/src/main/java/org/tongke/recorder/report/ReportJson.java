@@ -18,12 +18,15 @@ public final class ReportJson {
         for (DeliveredReport.Pairing p : report.pairings()) {
             JsonArray subjects = new JsonArray();
             p.subjects().forEach(s -> subjects.add(new JsonObject().put("subject", s.subject())
-                    .put("planned", s.planned()).put("delivered", s.delivered())));
+                    .put("planned", s.planned()).put("delivered", s.delivered()).put("archived", s.archived())
+                    .put("heldWithoutArchive", s.heldWithoutArchive())));
             pairings.add(new JsonObject().put("community", p.community()).put("communityName", p.communityName())
                     .put("communityType", p.communityType()).put("supporting", p.supporting())
                     .put("supportingName", p.supportingName()).put("receiving", p.receiving())
                     .put("receivingName", p.receivingName()).put("subjects", subjects)
                     .put("plannedLessons", p.plannedLessons()).put("deliveredLessons", p.deliveredLessons())
+                    .put("archivedLessons", p.archivedLessons())
+                    .put("heldWithoutArchiveLessons", p.heldWithoutArchiveLessons())
                     .put("deliveredSubjects", p.deliveredSubjects())
                     .put("plannedOnlineResearch", p.plannedOnlineResearch())
                     .put("deliveredOnlineResearch", p.deliveredOnlineResearch())

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.tongke.recorder.catalog.Catalog;
 import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.held.HeldLessons;
 import org.tongke.recorder.library.ApiError;
 
 /**
@@ -18,11 +19,13 @@ public final class ReportRoutes {
     private final Vertx vertx;
     private final LessonDirectory directory;
     private final Catalog catalog;
+    private final HeldLessons held;
 
-    public ReportRoutes(Vertx vertx, LessonDirectory directory, Catalog catalog) {
+    public ReportRoutes(Vertx vertx, LessonDirectory directory, Catalog catalog, HeldLessons held) {
         this.vertx = vertx;
         this.directory = directory;
         this.catalog = catalog;
+        this.held = held;
     }
 
     public void mount(Router router) {
@@ -40,7 +43,8 @@ public final class ReportRoutes {
             throw ApiError.badRequest("format '" + format + "' is not json or csv");
         }
         vertx.executeBlocking(() -> {
-            DeliveredReport report = DeliveredReports.build(directory, catalog.archivedLessonIds(), from, to);
+            DeliveredReport report = DeliveredReports.build(directory, catalog.archivedLessonIds(), held.lessonIds(),
+                    from, to);
             return format.equals("csv") ? ReportCsv.write(report) : ReportJson.write(report);
         }, false).onSuccess(bytes -> {
             if (format.equals("csv")) {

@@ -31,6 +31,9 @@ import org.tongke.recorder.catalog.CatalogEntry;
 import org.tongke.recorder.catalog.LessonMetadata;
 import org.tongke.recorder.resource.ResourceLimits;
 import org.tongke.recorder.testing.Documents;
+import org.tongke.recorder.held.HeldLessonJson;
+import org.tongke.recorder.held.HeldLessonJsonTest;
+import org.tongke.recorder.held.HeldLessons;
 import org.tongke.recorder.testing.LessonFixtures;
 import org.tongke.recorder.testing.LibraryServer;
 import org.tongke.recorder.testing.Media;
@@ -163,13 +166,19 @@ class LibraryPageIT {
 
     @Test
     void theReportSetsPlannedAgainstDeliveredLessonsAndTheTargets() {
+        // The other 数学 lesson ran live and left no recording.
+        new HeldLessons(server.catalog().dataSource(), server.clock()).record(
+                HeldLessonJson.read("c1-math#1@2021-09-13", HeldLessonJsonTest.BODY), "signaling-test");
         open("/library/report.html");
 
         WebElement total = browser.findElement(By.cssSelector("tr.total[data-supporting='chengxi'][data-receiving='zhenbu']"));
         assertThat(total.getText()).contains("城西小学 → 祯埠镇小", "合计", "未达标");
         assertThat(total.getAttribute("class")).contains("shortfall");
         assertThat(browser.findElements(By.cssSelector("#report-table tr.subject"))).extracting(WebElement::getText)
-                .anySatisfy(row -> assertThat(row).contains("数学", "2 1"));
+                .anySatisfy(row -> assertThat(row).contains("数学", "2 2 1 1"));
+        assertThat(browser.findElement(By.cssSelector("#report-table thead")).getText())
+                .contains("实开", "其中有录像", "其中仅直播（无录像）");
+        assertThat(total.findElement(By.cssSelector("td.held-live")).getText()).isEqualTo("1");
     }
 
     private static void publish(LessonMetadata lesson, String folder) {

@@ -16,6 +16,7 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     private final Clock clock;
     private final int maxRooms;
     private final boolean bridging;
+    private final LessonListener lessons;
 
     public InMemoryRoomRegistry(Clock clock, int maxRooms) {
         this(clock, maxRooms, false);
@@ -23,9 +24,15 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
 
     /** @param bridging whether rooms of three classrooms or more go through a bridge (one is configured) */
     public InMemoryRoomRegistry(Clock clock, int maxRooms, boolean bridging) {
+        this(clock, maxRooms, bridging, LessonListener.NONE);
+    }
+
+    /** @param lessons hears of every lesson that ran to its end in a room of this registry */
+    public InMemoryRoomRegistry(Clock clock, int maxRooms, boolean bridging, LessonListener lessons) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxRooms = maxRooms;
         this.bridging = bridging;
+        this.lessons = Objects.requireNonNull(lessons, "lessons");
     }
 
     @Override
@@ -40,6 +47,7 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
         }
         Room room = new Room(id, title, classrooms, host, keepUntil, clock);
         room.allowBridge(bridging);
+        room.listen(lessons);
         if (rooms.putIfAbsent(id, room) != null) {
             throw new RoomException(RoomProblem.ROOM_EXISTS, "room " + id + " is open already");
         }
@@ -54,6 +62,7 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     @Override
     public boolean adopt(Room room) {
         room.allowBridge(bridging);
+        room.listen(lessons);
         return rooms.putIfAbsent(room.id(), room) == null;
     }
 
@@ -62,7 +71,9 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
         // Checked under the room's lock so that a concurrent join is not lost.
         synchronized (room) {
             if (room.isEmpty() && (room.keepUntil() == null || !clock.instant().isBefore(room.keepUntil()))) {
-                rooms.remove(room.id(), room);
+                if (rooms.remove(room.id(), room)) {
+                    room.closed();
+                }
             }
         }
     }

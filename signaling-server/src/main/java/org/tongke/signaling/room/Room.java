@@ -46,6 +46,11 @@ public final class Room {
     private String floor;
     private String spotlight;
     private MediaMode media = MediaMode.P2P;
+    /** When the lead teacher started the lesson; null before (or when the room was taken over from another node). */
+    private java.time.Instant startedAt;
+    /** The classrooms in the lesson while it was live. */
+    private final Set<String> present = new TreeSet<>();
+    private LessonListener lessons = LessonListener.NONE;
     /** Whether this node has a bridge to offer: without one, every lesson stays peer to peer (a mesh from three). */
     private boolean bridgeable;
     /** Set when no bridge could carry the lesson any more: it falls back to peer to peer. */
@@ -92,6 +97,11 @@ public final class Room {
             room.attendance.putAll(state.attendance());
             room.chat.addAll(state.chat());
             members.forEach(m -> room.members.put(m.participant().session(), m));
+            if (room.lesson == LessonState.LIVE) {
+                // The stored state has no start time: the lesson is counted from when this node took it over.
+                room.startedAt = clock.instant();
+                room.members.values().forEach(m -> room.markPresent(m.participant()));
+            }
             room.bridgeable = bridgeable;
             room.remode();
         }
@@ -127,6 +137,9 @@ public final class Room {
             host = p.classroom();
         }
         members.put(p.session(), member);
+        if (lesson == LessonState.LIVE) {
+            markPresent(p);
+        }
         boolean remoded = remode();
         member.snapshot(state());
         for (Member other : members.values()) {
@@ -305,6 +318,8 @@ public final class Room {
             throw new RoomException(RoomProblem.BAD_STATE, "the lesson is " + lesson.word() + ", not waiting");
         }
         setLesson(LessonState.LIVE);
+        startedAt = clock.instant();
+        members.values().forEach(m -> markPresent(m.participant()));
     }
 
     public synchronized void endLesson(String session) {
@@ -312,7 +327,44 @@ public final class Room {
         if (lesson == LessonState.ENDED) {
             throw new RoomException(RoomProblem.BAD_STATE, "the lesson has ended already");
         }
+        boolean ran = lesson == LessonState.LIVE && startedAt != null;
         setLesson(LessonState.ENDED);
+        if (ran) {
+            lessons.ended(run(LessonRun.ENDED));
+        }
+    }
+
+    /** Who hears of the lesson's end; the registry sets it when it opens or adopts the room. */
+    public synchronized void listen(LessonListener listener) {
+        lessons = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * The room is closed (forgotten by its registry). A room of the timetable closes only after its
+     * lesson's time: if the lead teacher never ended a lesson that started, it ends now.
+     */
+    public synchronized void closed() {
+        if (lesson == LessonState.LIVE && startedAt != null && keepUntil != null) {
+            lesson = LessonState.ENDED;
+            lessons.ended(run(LessonRun.ROOM_CLOSED));
+        }
+    }
+
+    private LessonRun run(String ending) {
+        return new LessonRun(id, title, startedAt, clock.instant(), ending, host, List.copyOf(present), attendance);
+    }
+
+    /** The lead teacher stands for the host classroom; a rural room's assistant or agent for theirs; staff for none. */
+    private void markPresent(Participant p) {
+        if (isLead(p)) {
+            if (host != null) {
+                present.add(host);
+            } else if (p.classroom() != null) {
+                present.add(p.classroom());
+            }
+        } else if (Roles.RURAL.contains(p.role()) && p.classroom() != null && classrooms.contains(p.classroom())) {
+            present.add(p.classroom());
+        }
     }
 
     /**

@@ -28,6 +28,11 @@ public interface ScheduleSource {
     /** Calls {@code listener} with the classrooms whose schedule changed, after each change. */
     void subscribe(Consumer<Set<String>> listener);
 
+    /** The county of the timetable; empty without one. */
+    default Optional<String> county() {
+        return Optional.empty();
+    }
+
     /** Looks at the clock again: at midnight a new day comes into the schedules. Cheap; run it every minute. */
     default void refresh() {
     }

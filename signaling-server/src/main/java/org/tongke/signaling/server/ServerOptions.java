@@ -15,9 +15,11 @@ import org.tongke.signaling.ice.IceConfig;
  * @param ice        STUN and TURN servers handed to clients in {@code welcome}
  * @param resumeGrace how long a dropped session stays in its rooms (away), waiting to be resumed
  * @param bridges    Jitsi Videobridges' private HTTP APIs (Colibri2 over REST); none: every lesson peer to peer
+ * @param recorder   where lessons held live are reported ({@code --recorder}); null: nowhere
  */
 public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartbeat, int messagesPerSecond,
-        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice, Duration resumeGrace, java.util.List<java.net.URI> bridges) {
+        int burst, Duration slowConsumerGrace, int maxRooms, IceConfig ice, Duration resumeGrace, java.util.List<java.net.URI> bridges,
+        org.tongke.signaling.held.RecorderLink recorder) {
     public static final int DEFAULT_PORT = 8443;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     /** Control messages come at a few a second; 50/s with a burst of 100 leaves room for chat and relays. */
@@ -51,38 +53,43 @@ public record ServerOptions(int port, Path tlsCert, Path tlsKey, Duration heartb
     public static ServerOptions defaults() {
         return new ServerOptions(DEFAULT_PORT, null, null, DEFAULT_HEARTBEAT, DEFAULT_MESSAGES_PER_SECOND,
                 DEFAULT_BURST, DEFAULT_SLOW_CONSUMER_GRACE, DEFAULT_MAX_ROOMS, IceConfig.none(), DEFAULT_RESUME_GRACE,
-                java.util.List.of());
+                java.util.List.of(), null);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
+        return new ServerOptions(newPort, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges, recorder);
     }
 
     public ServerOptions withTls(Path cert, Path key) {
-        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
+        return new ServerOptions(port, cert, key, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges, recorder);
     }
 
     public ServerOptions withHeartbeat(Duration every) {
-        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
+        return new ServerOptions(port, tlsCert, tlsKey, every, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges, recorder);
     }
 
     public ServerOptions withRate(int perSecond, int burstSize) {
-        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges);
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, perSecond, burstSize, slowConsumerGrace, maxRooms, ice, resumeGrace, bridges, recorder);
     }
 
     public ServerOptions withIce(IceConfig iceServers) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms,
-                iceServers, resumeGrace, bridges);
+                iceServers, resumeGrace, bridges, recorder);
     }
 
     public ServerOptions withResumeGrace(Duration grace) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
-                grace, bridges);
+                grace, bridges, recorder);
     }
 
     public ServerOptions withBridges(java.util.List<java.net.URI> bridgeApis) {
         return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
-                resumeGrace, bridgeApis);
+                resumeGrace, bridgeApis, recorder);
+    }
+
+    public ServerOptions withRecorder(org.tongke.signaling.held.RecorderLink link) {
+        return new ServerOptions(port, tlsCert, tlsKey, heartbeat, messagesPerSecond, burst, slowConsumerGrace, maxRooms, ice,
+                resumeGrace, bridges, link);
     }
 
     public boolean tls() {

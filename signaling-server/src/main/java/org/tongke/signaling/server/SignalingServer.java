@@ -31,9 +31,11 @@ import org.tongke.signaling.bridge.BridgeFocus;
 import org.tongke.signaling.bridge.BridgePool;
 import org.tongke.signaling.cluster.ClusterOptions;
 import org.tongke.signaling.cluster.RedisNodes;
+import org.tongke.signaling.held.HeldLessonOutbox;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
+import org.tongke.signaling.room.LessonListener;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.service.SignalingMetrics;
@@ -56,10 +58,13 @@ public final class SignalingServer implements AutoCloseable {
     private final Channel listener;
     private final SignalingService service;
     private final RedisNodes nodes;
+    /** Lessons held live on their way to the recorder; null without {@code --recorder}. */
+    private final HeldLessonOutbox held;
 
     private SignalingServer(EventLoopGroup boss, EventLoopGroup workers, ChannelGroup channels, Channel listener,
-            SignalingService service, RedisNodes nodes) {
+            SignalingService service, RedisNodes nodes, HeldLessonOutbox held) {
         this.nodes = nodes;
+        this.held = held;
         this.boss = boss;
         this.workers = workers;
         this.channels = channels;
@@ -90,9 +95,15 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
             ScheduleSource schedules, LessonRooms.Timing timing, ClusterOptions cluster) throws InterruptedException {
         SslContext ssl = sslContext(options);
-        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty());
+        HeldLessonOutbox held = options.recorder() == null ? null : HeldLessonOutbox.start(options.recorder(),
+                schedules::county, cluster == null ? ClusterOptions.defaultNode() : cluster.node(), clock);
+        InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty(),
+                held == null ? LessonListener.NONE : held);
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
                 options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
+        if (held != null) {
+            service.metrics().also(held::prometheus);
+        }
         BridgePool bridges = bridgePool(options, clock);
         RedisNodes nodes = cluster == null ? null
                 : RedisNodes.connect(cluster.redisUri(), cluster.node(), cluster.lease(), service::fromNode);
@@ -129,12 +140,15 @@ public final class SignalingServer implements AutoCloseable {
                     timing.every().toMillis(), TimeUnit.MILLISECONDS);
             timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", schedules::refresh), 1, 1, TimeUnit.MINUTES);
             schedules.subscribe(changed -> timetableLoop.execute(() -> guarded("timetable rooms", lessonRooms::tick)));
-            SignalingServer server = new SignalingServer(boss, workers, channels, listener, service, nodes);
+            SignalingServer server = new SignalingServer(boss, workers, channels, listener, service, nodes, held);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
             return server;
         } catch (InterruptedException | RuntimeException e) {
             if (nodes != null) {
                 nodes.close();
+            }
+            if (held != null) {
+                held.close();
             }
             boss.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -188,6 +202,9 @@ public final class SignalingServer implements AutoCloseable {
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         if (nodes != null) {
             nodes.close();
+        }
+        if (held != null) {
+            held.close();
         }
         LOG.info("Signaling server stopped");
     }

@@ -18,6 +18,8 @@ public final class SignalingMetrics {
     private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
     private volatile IntSupplier rooms = () -> 0;
     private volatile Supplier<Map<String, Integer>> classroomsByState = Map::of;
+    /** Other features' metrics, already in the Prometheus text format. */
+    private final java.util.List<Supplier<String>> more = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Upper bounds of the relay-latency buckets, in seconds (Prometheus {@code le}). */
     static final double[] RELAY_BUCKETS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0};
     private final LongAdder[] relayBuckets = new LongAdder[RELAY_BUCKETS.length + 1];
@@ -77,6 +79,11 @@ public final class SignalingMetrics {
         this.classroomsByState = byState;
     }
 
+    /** Adds another feature's metrics (Prometheus text) to what {@link #prometheus()} renders. */
+    public void also(Supplier<String> prometheusText) {
+        more.add(prometheusText);
+    }
+
     public long messagesIn() {
         return messagesIn.sum();
     }
@@ -115,6 +122,7 @@ public final class SignalingMetrics {
         new TreeMap<>(disconnects).forEach((r, n) -> line(out, "tongke_signaling_disconnects_total", "reason", r, n.sum()));
         header(out, "tongke_signaling_resumes_total", "counter", "Hellos with resume, by outcome.");
         new TreeMap<>(resumes).forEach((o, n) -> line(out, "tongke_signaling_resumes_total", "outcome", o, n.sum()));
+        more.forEach(text -> out.append(text.get()));
         return out.toString();
     }
 

@@ -30,11 +30,13 @@ function render(report) {
     const name = p.supportingName + ' → ' + p.receivingName;
     p.subjects.forEach(s => body.append(el('tr', { class: 'subject' },
       el('td', {}, name), el('td', {}, s.subject), el('td', {}, s.planned), el('td', {}, s.delivered),
+      el('td', { class: 'archived' }, s.archived), el('td', { class: 'held-live' }, s.heldWithoutArchive),
       el('td', {}), el('td', {}), el('td', {}), el('td', {}))));
     const ok = p.below.length === 0;
     body.append(el('tr', { class: ok ? 'total' : 'total shortfall', 'data-supporting': p.supporting, 'data-receiving': p.receiving },
       el('td', {}, name), el('td', {}, t('report.total') + ' (' + t('report.subjects') + ' ' + p.deliveredSubjects + '/' + p.targets.syncSubjects + ')'),
       el('td', {}, p.plannedLessons), el('td', { class: p.below.includes('syncLessons') ? 'below' : '' }, p.deliveredLessons),
+      el('td', { class: 'archived' }, p.archivedLessons), el('td', { class: 'held-live' }, p.heldWithoutArchiveLessons),
       el('td', {}, p.targets.syncLessons),
       el('td', { class: p.below.includes('onlineResearch') ? 'below' : '' }, p.deliveredOnlineResearch + ' / ' + p.targets.onlineResearch),
       el('td', { class: p.below.includes('offlineResearch') ? 'below' : '' }, p.deliveredOfflineResearch + ' / ' + p.targets.offlineResearch),
