@@ -163,7 +163,12 @@ public final class SignalingServer implements AutoCloseable {
         return service;
     }
 
-    /** Stops accepting, closes every client with 1001 "server stopping", then stops the loops. */
+    /**
+     * Stops accepting, closes every client with 1001, then stops the loops. Alone, the clients'
+     * sessions end ("server stopping"). With Redis ("node stopping") they stay resumable: their rooms
+     * see them away ({@code node-stopping}) and are handed over, so that the clients resume on
+     * another node within the grace.
+     */
     @Override
     public void close() {
         try {
@@ -175,14 +180,18 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     private void stop() throws InterruptedException {
-        LOG.info("Signaling server stopping: closing {} connections", channels.size());
+        boolean handOver = nodes != null;
+        LOG.info("Signaling server stopping: closing {} connections{}", channels.size(),
+                handOver ? ", their sessions left to resume on another node" : "");
         listener.close().sync();
+        String text = handOver ? CloseCodes.NODE_STOPPING : CloseCodes.SERVER_STOPPING;
+        String reason = handOver ? Disconnects.NODE_STOPPING : Disconnects.SERVER_STOPPING;
         for (Channel ch : channels) {
-            ch.eventLoop().execute(() -> Disconnects.close(ch, CloseCodes.GOING_AWAY, CloseCodes.SERVER_STOPPING,
-                    Disconnects.SERVER_STOPPING));
+            ch.eventLoop().execute(() -> Disconnects.close(ch, CloseCodes.GOING_AWAY, text, reason));
         }
         channels.newCloseFuture().await(CLOSE_WAIT_MILLIS);
         channels.close().await(CLOSE_WAIT_MILLIS);
+        afterClosedConnections();
         handOverRooms();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
@@ -190,6 +199,17 @@ public final class SignalingServer implements AutoCloseable {
             nodes.close();
         }
         LOG.info("Signaling server stopped");
+    }
+
+    /**
+     * A channel tells its handlers it is inactive in a task queued on its loop once it is closed:
+     * a task queued now on every loop runs after those, so every session has been marked away (and
+     * its rooms told) before the rooms are handed over.
+     */
+    private void afterClosedConnections() throws InterruptedException {
+        for (var loop : workers) {
+            loop.submit(() -> { }).await(CLOSE_WAIT_MILLIS);
+        }
     }
 
     /** With Redis: the rooms still held here go on on other nodes at once. Waits at most a couple of seconds. */
