@@ -34,6 +34,7 @@ import org.tongke.signaling.cluster.RedisNodes;
 import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
+import org.tongke.signaling.schedule.AgreedSchedules;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.service.SignalingMetrics;
@@ -90,14 +91,18 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
             ScheduleSource schedules, LessonRooms.Timing timing, ClusterOptions cluster) throws InterruptedException {
         SslContext ssl = sslContext(options);
+        // With several nodes, agents get every schedule under the version all nodes agree on.
+        AgreedSchedules agreed = cluster == null ? null : new AgreedSchedules(schedules);
+        ScheduleSource served = agreed == null ? schedules : agreed;
         InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty());
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
-                options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
+                options.ice(), clock, options.resumeGrace(), new ClassroomAgents(served, clock));
         BridgePool bridges = bridgePool(options, clock);
         RedisNodes nodes = cluster == null ? null
                 : RedisNodes.connect(cluster.redisUri(), cluster.node(), cluster.lease(), service::fromNode);
         if (nodes != null) {
             service.cluster(nodes);
+            agreed.agreeWith(nodes.scheduleVersions());
         }
         LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing, service.roomClaims());
         if (!bridges.isEmpty()) {
@@ -127,7 +132,7 @@ public final class SignalingServer implements AutoCloseable {
             var timetableLoop = workers.next();
             timetableLoop.scheduleAtFixedRate(() -> guarded("timetable rooms", lessonRooms::tick), 0,
                     timing.every().toMillis(), TimeUnit.MILLISECONDS);
-            timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", schedules::refresh), 1, 1, TimeUnit.MINUTES);
+            timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", served::refresh), 1, 1, TimeUnit.MINUTES);
             schedules.subscribe(changed -> timetableLoop.execute(() -> guarded("timetable rooms", lessonRooms::tick)));
             SignalingServer server = new SignalingServer(boss, workers, channels, listener, service, nodes);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");

@@ -91,12 +91,22 @@ class AgentsAcrossNodesIT {
     void anAgentOnNodeBIsSeenAndCommandedFromNodeAAndShowsOfflineThereWhenItLeavesAndWhenNodeBIsKilled()
             throws Exception {
         int portA = cluster.node("a", plan);
+        // Node B reads the plan a second or more after node A: on their own clocks they would number it apart.
+        Thread.sleep(1000);
         int portB = cluster.node("b", plan);
         String agentToken = token(Role.CLASSROOM_AGENT, "classroom:" + rural);
+        long onA;
+        try (WsClient first = WsClient.welcomed(portA, agentToken)) {
+            onA = first.next("schedule").path("version").asLong();
+            first.send("schedule-ack", "\"version\":" + onA);
+            first.leave();
+        }
         try (WsClient staff = WsClient.welcomed(portA, token(Role.STAFF, "county:" + county));
                 WsClient otherSchool = WsClient.welcomed(portA, token(Role.STAFF, "school:chengxi"))) {
             WsClient agent = WsClient.welcomed(portB, agentToken);
             long version = agent.next("schedule").path("version").asLong();
+            assertThat(version).as("an agent moving from node A to node B gets the same lessons under the same version")
+                    .isEqualTo(onA);
             agent.send("schedule-ack", "\"version\":" + version);
             agent.send("health", ClassroomAgentsIT.HEALTH);
 
@@ -163,6 +173,12 @@ class AgentsAcrossNodesIT {
                 assertThat(lost.path("health").path("backlog").path("files").asInt()).isEqualTo(3);
                 staff.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"status\",\"id\":\"c-4\"");
                 assertThat(staff.error()).isEqualTo("AGENT_OFFLINE");
+
+                try (WsClient moved = WsClient.resumed(portA, agentToken, again.session(), again.lastSeq())) {
+                    assertThat(moved.welcome().path("resumed").asBoolean()).isTrue();
+                    assertThat(moved.next("schedule").path("version").asLong())
+                            .as("node A sends the lessons node B sent, under node B's version").isEqualTo(newer);
+                }
             }
         }
     }
