@@ -105,7 +105,7 @@ public final class SignalingService {
         this.bridging = new MediaBridging(rooms);
         this.actions = new RoomActions(rooms, bridging);
         metrics.gauges(this::connectionsByRole, rooms::size);
-        metrics.classrooms(() -> agents.registry().countByState());
+        metrics.classrooms(agents::countByState);
     }
 
     /**

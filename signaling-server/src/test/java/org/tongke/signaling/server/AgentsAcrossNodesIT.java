@@ -75,6 +75,18 @@ class AgentsAcrossNodesIT {
         return ClassroomAgentsIT.find(JSON.readTree(answer.body()), rural);
     }
 
+    /** Node {@code port}'s metrics once they contain {@code line}, at most {@link #WITHIN}. */
+    private static String metricsEventually(int port, String line) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        String seen = AgentsWorld.get(port, "/metrics", null).body();
+        while (!seen.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = AgentsWorld.get(port, "/metrics", null).body();
+        }
+        assertThat(seen).contains(line);
+        return seen;
+    }
+
     /** Asks node {@code port} for the rural classroom until it is as {@code wanted} says, at most {@link #WITHIN}. */
     private JsonNode eventually(int port, Predicate<JsonNode> wanted) throws Exception {
         long deadline = System.nanoTime() + WITHIN.toNanos();
@@ -117,6 +129,9 @@ class AgentsAcrossNodesIT {
             assertThat(online.path("scheduleVersion").asLong()).isEqualTo(version);
             assertThat(online.path("schoolName").asText()).isEqualTo("祯埠镇小");
             assertThat(online.path("connectedAt").isNull()).isFalse();
+            assertThat(metricsEventually(portA, "tongke_signaling_classrooms{state=\"online\"} 1"))
+                    .as("node A counts the classroom whose agent is on node B")
+                    .contains("tongke_signaling_classrooms{state=\"offline\"} 1");
 
             staff.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"start-now\",\"id\":\"c-1\","
                     + "\"minutes\":45,\"lesson\":null");
