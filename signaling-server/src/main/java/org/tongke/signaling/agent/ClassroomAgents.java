@@ -38,6 +38,8 @@ public final class ClassroomAgents {
     private final Object publishing = new Object();
     /** The other nodes' view of the agents; null on a single node. */
     private volatile AgentDirectory directory;
+    /** With several nodes: the classrooms by state as every node's agents make it, as of the last {@link #tick}. */
+    private volatile Map<String, Integer> countedEverywhere;
 
     public ClassroomAgents(ScheduleSource schedules, Clock clock) {
         this.schedules = Objects.requireNonNull(schedules, "schedules");
@@ -186,6 +188,7 @@ public final class ClassroomAgents {
         if (d == null) {
             return;
         }
+        countEverywhere(d);
         for (Map.Entry<String, Peer> agent : registry.agents().entrySet()) {
             String classroom = agent.getKey();
             Peer peer = agent.getValue();
@@ -195,6 +198,32 @@ public final class ClassroomAgents {
                 }
             }
         }
+    }
+
+    /**
+     * The recording classrooms by the state of their agent ({@code online}, {@code away},
+     * {@code offline}): alone, as this node has them; with several nodes, with every node's agents,
+     * as of the last {@link #tick} (a third of a lease ago at most).
+     */
+    public Map<String, Integer> countByState() {
+        Map<String, Integer> everywhere = countedEverywhere;
+        return directory != null && everywhere != null ? everywhere : registry.countByState();
+    }
+
+    /** One read of every known classroom's keys, as {@link #everywhere} makes it for staff, counted. */
+    private void countEverywhere(AgentDirectory d) {
+        List<ClassroomStatus> here = registry.view(c -> true, this::version);
+        d.statuses(here.stream().map(ClassroomStatus::classroom).toList()).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                LOG.warn("Classrooms of the other nodes not read from Redis: {}", failure.getMessage());
+                return;
+            }
+            Map<String, Integer> counts = new java.util.TreeMap<>(Map.of(ClassroomStatus.ONLINE, 0,
+                    ClassroomStatus.AWAY, 0, ClassroomStatus.OFFLINE, 0));
+            here.forEach(h -> counts.merge(ClassroomStatus.combine(h, stored.get(h.classroom())).state(), 1,
+                    Integer::sum));
+            countedEverywhere = counts;
+        });
     }
 
     public ClassroomRegistry registry() {

@@ -89,9 +89,15 @@ public sealed interface NodeMessage {
      * @param owner     the node that wrote it
      * @param members   where each participant's session is connected, by session id
      * @param keepUntil ISO instant an empty room stays open until, null for an ad hoc room
+     * @param away      the members away (their connection dropped, or their node stopped), with the
+     *                  reason the room was told; null when stored by a node that did not say
      */
     record StoredRoom(org.tongke.signaling.room.RoomState state, String owner, java.util.Map<String, String> members,
-            String keepUntil) {
+            String keepUntil, java.util.Map<String, String> away) {
+        /** The away members, none when the storing node did not say. */
+        public java.util.Map<String, String> awayOrNone() {
+            return away == null ? java.util.Map.of() : away;
+        }
     }
 
     /**

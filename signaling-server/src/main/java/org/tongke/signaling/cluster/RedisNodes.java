@@ -132,6 +132,11 @@ public final class RedisNodes implements AutoCloseable {
         return new RedisAgents(redis, node, lease, this::send);
     }
 
+    /** Schedule versions agreed by every node, on this node's command connection. */
+    public RedisScheduleVersions scheduleVersions() {
+        return new RedisScheduleVersions(redis);
+    }
+
     /** Whether the command connection is up (for {@code /health}). */
     public boolean reachable() {
         return connection.isOpen() && pubsub.isOpen();

@@ -4,7 +4,13 @@ package org.tongke.signaling.protocol;
 public final class CloseCodes {
     /** The server is stopping; reconnect elsewhere or later. */
     public static final int GOING_AWAY = 1001;
+    /** With 1001: a single node stopping; the session ended with it, a reconnect starts afresh. */
     public static final String SERVER_STOPPING = "server stopping";
+    /**
+     * With 1001: one of several nodes stopping; the session is kept for the resume grace, a
+     * reconnect that resumes it (reaching another node) carries on where it was.
+     */
+    public static final String NODE_STOPPING = "node stopping";
     /** Wrong protocol version. */
     public static final int PROTOCOL_ERROR = 1002;
     /** Policy: sustained flooding, or no hello first. */

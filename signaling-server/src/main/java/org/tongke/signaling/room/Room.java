@@ -33,6 +33,8 @@ public final class Room {
     private final List<String> classrooms;
     private final Clock clock;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    /** Members whose connection dropped, with why: told once, kept when another node takes the room over. */
+    private final Map<String, String> away = new TreeMap<>();
     private final Set<String> hands = new LinkedHashSet<>();
     private final Set<String> muted = new TreeSet<>();
     private final Set<String> locked = new TreeSet<>();
@@ -85,6 +87,12 @@ public final class Room {
      */
     public static Room restore(RoomState state, java.time.Instant keepUntil, Clock clock, boolean bridgeable,
             List<Member> members) {
+        return restore(state, keepUntil, clock, bridgeable, members, Map.of());
+    }
+
+    /** As above, with the members that were away when the room was stored, and why ({@link #away()}). */
+    public static Room restore(RoomState state, java.time.Instant keepUntil, Clock clock, boolean bridgeable,
+            List<Member> members, Map<String, String> away) {
         Room room = new Room(state.id(), state.title(), state.classrooms(), state.host(), keepUntil, clock);
         synchronized (room) {
             room.lesson = LessonState.valueOf(state.lesson().toUpperCase(java.util.Locale.ROOT));
@@ -102,6 +110,11 @@ public final class Room {
                 room.startedAt = clock.instant();
                 room.members.values().forEach(m -> room.markPresent(m.participant()));
             }
+            away.forEach((session, reason) -> {
+                if (room.members.containsKey(session)) {
+                    room.away.put(session, reason);
+                }
+            });
             room.bridgeable = bridgeable;
             room.remode();
         }
@@ -140,6 +153,7 @@ public final class Room {
         if (lesson == LessonState.LIVE) {
             markPresent(p);
         }
+        away.remove(p.session());
         boolean remoded = remode();
         member.snapshot(state());
         for (Member other : members.values()) {
@@ -155,6 +169,7 @@ public final class Room {
     /** Removes the session and tells those left; true when the room is now empty. */
     public synchronized boolean leave(String session, String reason) {
         Member gone = members.remove(session);
+        away.remove(session);
         if (gone != null) {
             announce(new RoomChange.Left(gone.participant(), reason));
             if (remode()) {
@@ -164,10 +179,13 @@ public final class Room {
         return members.isEmpty();
     }
 
-    /** Tells the others that the session's connection dropped; it stays a member. False when it is none. */
+    /**
+     * Tells the others that the session's connection dropped; it stays a member. Said once: a member
+     * already away stays away for its first reason. False when it is none.
+     */
     public synchronized boolean away(String session, String reason) {
         Member m = members.get(session);
-        if (m != null) {
+        if (m != null && away.putIfAbsent(session, reason) == null) {
             announceToOthers(m, new RoomChange.Away(m.participant(), reason));
         }
         return m != null;
@@ -180,6 +198,7 @@ public final class Room {
     public synchronized boolean back(String session, boolean snapshot) {
         Member m = members.get(session);
         if (m != null) {
+            away.remove(session);
             announceToOthers(m, new RoomChange.Back(m.participant()));
             if (snapshot) {
                 m.snapshot(state());
@@ -200,6 +219,11 @@ public final class Room {
         }
         members.put(session, member);
         return back(session, snapshot);
+    }
+
+    /** The members away now, with the reason each was told with. */
+    public synchronized Map<String, String> away() {
+        return Map.copyOf(away);
     }
 
     public synchronized boolean has(String session) {

@@ -5,6 +5,8 @@
  * no dependency on the scheduler module) in a file or from the scheduler's {@code GET /api/plan},
  * reloaded on each {@code plan-published} event ({@link org.tongke.signaling.schedule.PlanEvents}: in
  * process, or over Redis pub/sub with {@link org.tongke.signaling.schedule.RedisPlanEvents}), and the
- * lesson rooms opened from it ({@link org.tongke.signaling.schedule.LessonRooms}).
+ * lesson rooms opened from it ({@link org.tongke.signaling.schedule.LessonRooms}). With several
+ * nodes, {@link org.tongke.signaling.schedule.AgreedSchedules} serves the schedules under versions
+ * every node agrees on.
  */
 package org.tongke.signaling.schedule;

@@ -18,6 +18,8 @@ final class Disconnects {
     static final String RATE_LIMIT = "rate-limit";
     static final String PROTOCOL = "protocol-error";
     static final String SERVER_STOPPING = "server-stopping";
+    /** One of several nodes stops: the session waits to be resumed on another. */
+    static final String NODE_STOPPING = org.tongke.signaling.service.SignalingService.NODE_STOPPING;
 
     private Disconnects() {
     }
@@ -69,6 +71,7 @@ final class Disconnects {
 
     /** Whether the session outlives the connection, for a resume: the network failed, not the client. */
     static boolean resumable(String reason) {
-        return CONNECTION_LOST.equals(reason) || HEARTBEAT_TIMEOUT.equals(reason) || SLOW_CONSUMER.equals(reason);
+        return CONNECTION_LOST.equals(reason) || HEARTBEAT_TIMEOUT.equals(reason) || SLOW_CONSUMER.equals(reason)
+                || NODE_STOPPING.equals(reason);
     }
 }

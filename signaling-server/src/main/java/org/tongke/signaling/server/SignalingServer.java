@@ -36,6 +36,7 @@ import org.tongke.signaling.protocol.CloseCodes;
 import org.tongke.signaling.protocol.MessageCodec;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
 import org.tongke.signaling.room.LessonListener;
+import org.tongke.signaling.schedule.AgreedSchedules;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.service.SignalingMetrics;
@@ -95,12 +96,15 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(ServerOptions options, TokenVerifier tokens, Clock clock,
             ScheduleSource schedules, LessonRooms.Timing timing, ClusterOptions cluster) throws InterruptedException {
         SslContext ssl = sslContext(options);
+        // With several nodes, agents get every schedule under the version all nodes agree on.
+        AgreedSchedules agreed = cluster == null ? null : new AgreedSchedules(schedules);
+        ScheduleSource served = agreed == null ? schedules : agreed;
         HeldLessonOutbox held = options.recorder() == null ? null : HeldLessonOutbox.start(options.recorder(),
                 schedules::county, cluster == null ? ClusterOptions.defaultNode() : cluster.node(), clock);
         InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, options.maxRooms(), !options.bridges().isEmpty(),
                 held == null ? LessonListener.NONE : held);
         SignalingService service = new SignalingService(tokens, rooms, new SignalingMetrics(), options.heartbeat(),
-                options.ice(), clock, options.resumeGrace(), new ClassroomAgents(schedules, clock));
+                options.ice(), clock, options.resumeGrace(), new ClassroomAgents(served, clock));
         if (held != null) {
             service.metrics().also(held::prometheus);
         }
@@ -109,6 +113,7 @@ public final class SignalingServer implements AutoCloseable {
                 : RedisNodes.connect(cluster.redisUri(), cluster.node(), cluster.lease(), service::fromNode);
         if (nodes != null) {
             service.cluster(nodes);
+            agreed.agreeWith(nodes.scheduleVersions());
         }
         LessonRooms lessonRooms = new LessonRooms(schedules, rooms, clock, timing, service.roomClaims());
         if (!bridges.isEmpty()) {
@@ -138,7 +143,7 @@ public final class SignalingServer implements AutoCloseable {
             var timetableLoop = workers.next();
             timetableLoop.scheduleAtFixedRate(() -> guarded("timetable rooms", lessonRooms::tick), 0,
                     timing.every().toMillis(), TimeUnit.MILLISECONDS);
-            timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", schedules::refresh), 1, 1, TimeUnit.MINUTES);
+            timetableLoop.scheduleAtFixedRate(() -> guarded("schedules", served::refresh), 1, 1, TimeUnit.MINUTES);
             schedules.subscribe(changed -> timetableLoop.execute(() -> guarded("timetable rooms", lessonRooms::tick)));
             SignalingServer server = new SignalingServer(boss, workers, channels, listener, service, nodes, held);
             LOG.info("Signaling server listening on port {} ({})", server.port(), options.tls() ? "wss" : "ws");
@@ -177,7 +182,12 @@ public final class SignalingServer implements AutoCloseable {
         return service;
     }
 
-    /** Stops accepting, closes every client with 1001 "server stopping", then stops the loops. */
+    /**
+     * Stops accepting, closes every client with 1001, then stops the loops. Alone, the clients'
+     * sessions end ("server stopping"). With Redis ("node stopping") they stay resumable: their rooms
+     * see them away ({@code node-stopping}) and are handed over, so that the clients resume on
+     * another node within the grace.
+     */
     @Override
     public void close() {
         try {
@@ -189,14 +199,18 @@ public final class SignalingServer implements AutoCloseable {
     }
 
     private void stop() throws InterruptedException {
-        LOG.info("Signaling server stopping: closing {} connections", channels.size());
+        boolean handOver = nodes != null;
+        LOG.info("Signaling server stopping: closing {} connections{}", channels.size(),
+                handOver ? ", their sessions left to resume on another node" : "");
         listener.close().sync();
+        String text = handOver ? CloseCodes.NODE_STOPPING : CloseCodes.SERVER_STOPPING;
+        String reason = handOver ? Disconnects.NODE_STOPPING : Disconnects.SERVER_STOPPING;
         for (Channel ch : channels) {
-            ch.eventLoop().execute(() -> Disconnects.close(ch, CloseCodes.GOING_AWAY, CloseCodes.SERVER_STOPPING,
-                    Disconnects.SERVER_STOPPING));
+            ch.eventLoop().execute(() -> Disconnects.close(ch, CloseCodes.GOING_AWAY, text, reason));
         }
         channels.newCloseFuture().await(CLOSE_WAIT_MILLIS);
         channels.close().await(CLOSE_WAIT_MILLIS);
+        afterClosedConnections();
         handOverRooms();
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).await();
@@ -207,6 +221,17 @@ public final class SignalingServer implements AutoCloseable {
             held.close();
         }
         LOG.info("Signaling server stopped");
+    }
+
+    /**
+     * A channel tells its handlers it is inactive in a task queued on its loop once it is closed:
+     * a task queued now on every loop runs after those, so every session has been marked away (and
+     * its rooms told) before the rooms are handed over.
+     */
+    private void afterClosedConnections() throws InterruptedException {
+        for (var loop : workers) {
+            loop.submit(() -> { }).await(CLOSE_WAIT_MILLIS);
+        }
     }
 
     /** With Redis: the rooms still held here go on on other nodes at once. Waits at most a couple of seconds. */

@@ -50,6 +50,11 @@ import org.tongke.signaling.schedule.LessonRooms;
 final class NodeRouting {
     /** Why the members on a node that died are away, and then leave. */
     static final String NODE_LOST = "node-lost";
+    /**
+     * Why the members on a node that stops (SIGTERM) are away: their sessions stay in Redis to be
+     * resumed on another node, and the room's node ends them when the grace is over.
+     */
+    static final String NODE_STOPPING = "node-stopping";
     private static final Logger LOG = LoggerFactory.getLogger(NodeRouting.class);
 
     /** The service's own path for a room message of a session here, to a room held here. */
@@ -62,7 +67,8 @@ final class NodeRouting {
         void refuse(Session session, String code, String message, String ref);
     }
 
-    private record Orphan(String room, String session, Instant since) {
+    /** A member whose node is gone (died or stopped): it leaves with {@code reason} unless it resumes within the grace. */
+    private record Orphan(String room, String session, Instant since, String reason) {
     }
 
     private final RedisNodes nodes;
@@ -250,7 +256,7 @@ final class NodeRouting {
                 where.put(m.participant().session(), m instanceof RemoteMember r ? r.node() : node());
             }
             nodes.saveRoom(room.id(), new NodeMessage.StoredRoom(room.state(), node(), where,
-                    room.keepUntil() == null ? null : room.keepUntil().toString()));
+                    room.keepUntil() == null ? null : room.keepUntil().toString(), room.away()));
         }
     }
 
@@ -358,7 +364,14 @@ final class NodeRouting {
         Room room = found.get();
         String session = presence.session();
         switch (presence.change()) {
-            case NodeMessage.Presence.AWAY -> room.away(session, presence.reason());
+            case NodeMessage.Presence.AWAY -> {
+                room.away(session, presence.reason());
+                if (NODE_STOPPING.equals(presence.reason())) {
+                    // Its node is going: nobody else will end the session if it is never resumed.
+                    orphans.put(room.id() + "\n" + session, new Orphan(room.id(), session, clock.instant(),
+                            NODE_STOPPING));
+                }
+            }
             case NodeMessage.Presence.BACK -> {
                 orphans.remove(room.id() + "\n" + session);
                 Session here = node().equals(presence.node()) ? byId.get(session) : null;
@@ -432,7 +445,7 @@ final class NodeRouting {
                 }
             }
             Room room = Room.restore(stored.state(), stored.keepUntil() == null ? null
-                    : Instant.parse(stored.keepUntil()), clock, false, members);
+                    : Instant.parse(stored.keepUntil()), clock, false, members, stored.awayOrNone());
             if (!rooms.adopt(room)) {
                 return true;
             }
@@ -441,7 +454,9 @@ final class NodeRouting {
                     stored.owner(), lost.size());
             Instant now = clock.instant();
             for (Participant p : lost) {
-                orphans.put(id + "\n" + p.session(), new Orphan(id, p.session(), now));
+                // A member its node said was away (it stopped cleanly) stays away for that reason, told once.
+                String reason = stored.awayOrNone().getOrDefault(p.session(), NODE_LOST);
+                orphans.put(id + "\n" + p.session(), new Orphan(id, p.session(), now, reason));
                 room.away(p.session(), NODE_LOST);
             }
             // The dead node's bridge conference went with it: a bridged room gets one of this node's.
@@ -482,7 +497,7 @@ final class NodeRouting {
             Orphan o = e.getValue();
             if (!now.isBefore(o.since().plus(grace)) && orphans.remove(e.getKey(), o)) {
                 rooms.find(o.room()).ifPresent(room -> {
-                    leave(room, o.session(), NODE_LOST);
+                    leave(room, o.session(), o.reason());
                     changed(o.room());
                 });
             }

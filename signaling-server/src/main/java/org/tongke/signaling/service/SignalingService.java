@@ -47,6 +47,11 @@ public final class SignalingService {
     public static final Duration DEFAULT_RESUME_GRACE = Duration.ofSeconds(30);
     /** Messages kept per session for replay on resume; older gaps get a fresh snapshot. */
     public static final int REPLAY_CAPACITY = 256;
+    /**
+     * Why the sessions of a node stopping with {@code --redis} are away: they stay resumable, on
+     * another node, for the grace period.
+     */
+    public static final String NODE_STOPPING = NodeRouting.NODE_STOPPING;
 
     private final TokenVerifier tokens;
     private final RoomRegistry rooms;
@@ -100,7 +105,7 @@ public final class SignalingService {
         this.bridging = new MediaBridging(rooms);
         this.actions = new RoomActions(rooms, bridging);
         metrics.gauges(this::connectionsByRole, rooms::size);
-        metrics.classrooms(() -> agents.registry().countByState());
+        metrics.classrooms(agents::countByState);
     }
 
     /**

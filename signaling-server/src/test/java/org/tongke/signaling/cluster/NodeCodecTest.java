@@ -62,7 +62,7 @@ class NodeCodecTest {
         room.attendance("s-2", 31, 32);
         room.startLesson("s-1");
         NodeMessage.StoredRoom stored = new NodeMessage.StoredRoom(room.state(), "a", Map.of("s-1", "a", "s-2", "b"),
-                null);
+                null, Map.of("s-1", "node-stopping"));
 
         NodeMessage.StoredRoom back = codec.decodeRoom(codec.encodeRoom(stored));
 

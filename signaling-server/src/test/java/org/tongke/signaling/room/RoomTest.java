@@ -360,4 +360,22 @@ class RoomTest {
         assertThat(room.back(new Recorder(new Participant("gone", "staff", "x", null)), true))
                 .as("no member of that session").isFalse();
     }
+
+    @Test
+    void aMemberAwayIsToldOnceAndStaysAwayWhenTheRoomIsRestoredElsewhere() {
+        room.away("lead", "node-stopping");
+        room.away("lead", "node-lost");
+
+        assertThat(ruralA.deltas()).containsExactly(new RoomChange.Away(lead.participant(), "node-stopping"));
+        assertThat(room.away()).isEqualTo(Map.of("lead", "node-stopping"));
+
+        Recorder there = new Recorder(ruralA.participant());
+        Room restored = Room.restore(room.state(), null, Clock.systemUTC(), false,
+                List.of(lead, there, ruralB, staff), room.away());
+        restored.away("lead", "node-lost");
+        assertThat(there.deltas()).as("the restored room knows the teacher is away already").isEmpty();
+        assertThat(restored.back("lead", false)).isTrue();
+        assertThat(there.deltas()).containsExactly(new RoomChange.Back(lead.participant()));
+        assertThat(restored.away()).isEmpty();
+    }
 }

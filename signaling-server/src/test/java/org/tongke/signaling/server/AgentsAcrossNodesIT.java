@@ -75,6 +75,18 @@ class AgentsAcrossNodesIT {
         return ClassroomAgentsIT.find(JSON.readTree(answer.body()), rural);
     }
 
+    /** Node {@code port}'s metrics once they contain {@code line}, at most {@link #WITHIN}. */
+    private static String metricsEventually(int port, String line) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        String seen = AgentsWorld.get(port, "/metrics", null).body();
+        while (!seen.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            seen = AgentsWorld.get(port, "/metrics", null).body();
+        }
+        assertThat(seen).contains(line);
+        return seen;
+    }
+
     /** Asks node {@code port} for the rural classroom until it is as {@code wanted} says, at most {@link #WITHIN}. */
     private JsonNode eventually(int port, Predicate<JsonNode> wanted) throws Exception {
         long deadline = System.nanoTime() + WITHIN.toNanos();
@@ -91,12 +103,22 @@ class AgentsAcrossNodesIT {
     void anAgentOnNodeBIsSeenAndCommandedFromNodeAAndShowsOfflineThereWhenItLeavesAndWhenNodeBIsKilled()
             throws Exception {
         int portA = cluster.node("a", plan);
+        // Node B reads the plan a second or more after node A: on their own clocks they would number it apart.
+        Thread.sleep(1000);
         int portB = cluster.node("b", plan);
         String agentToken = token(Role.CLASSROOM_AGENT, "classroom:" + rural);
+        long onA;
+        try (WsClient first = WsClient.welcomed(portA, agentToken)) {
+            onA = first.next("schedule").path("version").asLong();
+            first.send("schedule-ack", "\"version\":" + onA);
+            first.leave();
+        }
         try (WsClient staff = WsClient.welcomed(portA, token(Role.STAFF, "county:" + county));
                 WsClient otherSchool = WsClient.welcomed(portA, token(Role.STAFF, "school:chengxi"))) {
             WsClient agent = WsClient.welcomed(portB, agentToken);
             long version = agent.next("schedule").path("version").asLong();
+            assertThat(version).as("an agent moving from node A to node B gets the same lessons under the same version")
+                    .isEqualTo(onA);
             agent.send("schedule-ack", "\"version\":" + version);
             agent.send("health", ClassroomAgentsIT.HEALTH);
 
@@ -107,6 +129,9 @@ class AgentsAcrossNodesIT {
             assertThat(online.path("scheduleVersion").asLong()).isEqualTo(version);
             assertThat(online.path("schoolName").asText()).isEqualTo("祯埠镇小");
             assertThat(online.path("connectedAt").isNull()).isFalse();
+            assertThat(metricsEventually(portA, "tongke_signaling_classrooms{state=\"online\"} 1"))
+                    .as("node A counts the classroom whose agent is on node B")
+                    .contains("tongke_signaling_classrooms{state=\"offline\"} 1");
 
             staff.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"start-now\",\"id\":\"c-1\","
                     + "\"minutes\":45,\"lesson\":null");
@@ -163,6 +188,12 @@ class AgentsAcrossNodesIT {
                 assertThat(lost.path("health").path("backlog").path("files").asInt()).isEqualTo(3);
                 staff.send("agent-command", "\"classroom\":\"" + rural + "\",\"command\":\"status\",\"id\":\"c-4\"");
                 assertThat(staff.error()).isEqualTo("AGENT_OFFLINE");
+
+                try (WsClient moved = WsClient.resumed(portA, agentToken, again.session(), again.lastSeq())) {
+                    assertThat(moved.welcome().path("resumed").asBoolean()).isTrue();
+                    assertThat(moved.next("schedule").path("version").asLong())
+                            .as("node A sends the lessons node B sent, under node B's version").isEqualTo(newer);
+                }
             }
         }
     }

@@ -12,10 +12,12 @@ import org.tongke.config.testing.LocalRedis;
  * multi-node tests. Node ids carry a suffix unique to the test: under bin/test every test shares
  * one Redis. Each node logs to its file in a {@code multi-node*} temporary directory.
  */
-final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements AutoCloseable {
     /** Short, so that a killed node's rooms and agents go on elsewhere, or show offline, within a few seconds. */
     static final long LEASE_MILLIS = 2000;
     static final long GRACE_MILLIS = 20_000;
+    /** The secret the nodes verify tokens with. */
+    public static final byte[] SECRET = SignalingServerIT.SECRET;
 
     /** The nodes log what they do (rooms taken over, sessions resumed) to their file in the temporary directory. */
     private static final String LOGBACK = """
@@ -38,7 +40,7 @@ final class ClusterNodes implements AutoCloseable {
         this.suffix = suffix;
     }
 
-    static ClusterNodes start(String suffix) throws Exception {
+    public static ClusterNodes start(String suffix) throws Exception {
         return new ClusterNodes(LocalRedis.start(), Files.createTempDirectory("multi-node"), suffix);
     }
 
@@ -52,7 +54,7 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     /** Starts a node, with a plan file when {@code plan} is given; its port. */
-    int node(String id, Path... plan) throws Exception {
+    public int node(String id, Path... plan) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = logs.resolve(id + ".log");
         Path logback = logs.resolve("logback.xml");
@@ -78,7 +80,7 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     /** The {@code n}th node started (0 first). */
-    Process process(int n) {
+    public Process process(int n) {
         return nodes.get(n);
     }
 

@@ -164,11 +164,61 @@ class MultiNodeIT {
                 cluster.process(0).destroy();
                 assertThat(cluster.process(0).waitFor(10, TimeUnit.SECONDS)).isTrue();
                 assertThat(assistant.closeCode()).isEqualTo(1001);
-                assertThat(moved.change("left").path("participant").path("session").asText())
-                        .isEqualTo(assistant.session());
+                assertThat(assistant.closeReason()).isEqualTo("node stopping");
+                JsonNode away = moved.change("away");
+                assertThat(away.path("participant").path("session").asText()).isEqualTo(assistant.session());
+                assertThat(away.path("reason").asText()).as("the assistant may resume on node B").isEqualTo("node-stopping");
                 moved.send("revoke-floor", inRoom);
                 assertThat(moved.change("floor").path("classroom").isNull())
                         .as("node A stopped: node B runs the room").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aNodeStoppedWithSigtermLeavesItsSessionsToResumeOnAnotherNodeWithTheRoomAsItWas() throws Exception {
+        int portA = node("a");
+        int portB = node("b");
+        String teacherToken = token(Role.LEAD_TEACHER, "lesson:" + room);
+        WsClient teacher = WsClient.welcomed(portA, teacherToken);
+        teacher.send("open-room", open);
+        teacher.next("snapshot");
+        try (WsClient assistant = WsClient.welcomed(portB, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
+            assistant.send("join", inRoom);
+            assistant.next("snapshot");
+            teacher.change("joined");
+            teacher.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
+            assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+            assistant.send("raise-hand", inRoom);
+            assertThat(assistant.change("hands").path("queue").toString()).isEqualTo("[\"" + RURAL + "\"]");
+            teacher.change("floor");
+            teacher.change("hands");
+
+            cluster.process(0).destroy();
+            assertThat(teacher.closeCode()).isEqualTo(1001);
+            assertThat(teacher.closeReason()).isEqualTo("node stopping");
+            assertThat(cluster.process(0).waitFor(10, TimeUnit.SECONDS)).isTrue();
+            JsonNode away = assistant.change("away");
+            assertThat(away.path("participant").path("session").asText()).isEqualTo(teacher.session());
+            assertThat(away.path("reason").asText()).isEqualTo("node-stopping");
+
+            // A load balancer sends the reconnect to a live node: here, B.
+            try (WsClient resumed = WsClient.resumed(portB, teacherToken, teacher.session(), teacher.lastSeq())) {
+                assertThat(resumed.welcome().path("session").asText()).isEqualTo(teacher.session());
+                assertThat(resumed.welcome().path("resumed").asBoolean()).isTrue();
+                assertThat(resumed.welcome().path("replay").asText()).isEqualTo("snapshot");
+                assertThat(resumed.welcome().path("seq").asLong()).isEqualTo(teacher.lastSeq() + 1);
+                JsonNode state = resumed.next("snapshot").path("state");
+                assertThat(state.path("floor").asText()).isEqualTo(RURAL);
+                assertThat(state.path("hands").toString()).isEqualTo("[\"" + RURAL + "\"]");
+                assertThat(state.path("participants")).hasSize(2);
+                assertThat(assistant.change("back").path("participant").path("session").asText())
+                        .as("away, then back: never left").isEqualTo(teacher.session());
+
+                resumed.send("revoke-floor", inRoom);
+                assertThat(assistant.change("floor").path("classroom").isNull()).isTrue();
+                assertThat(resumed.change("floor").path("classroom").isNull()).isTrue();
+                assertThat(health(portB)).contains("\"rooms\":1");
             }
         }
     }

@@ -12,13 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP relay standing in for a rural link that drops: {@link #cut} ends every connection
  * through it without a WebSocket close (as a dead router does), {@link #block} refuses new ones
- * until {@link #unblock}. Made with {@link #routing}, it is also the front a deployment's nginx
+ * until {@link #unblock}, {@link #retarget} sends new ones elsewhere (as a load balancer does once
+ * a node stopped). Made with {@link #routing}, it is also the front a deployment's nginx
  * is: connections whose first request's path starts with a prefix go to another port (the bridge's
  * {@code /colibri-ws/}), so the console and its bridge channels share one origin.
  */
 final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
-    private final int target;
+    private volatile int target;
     private final String routedPrefix;
     private final int routedTarget;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,11 @@ final class TcpProxy implements AutoCloseable {
 
     int port() {
         return listener.getLocalPort();
+    }
+
+    /** New connections go to {@code port} from now on (a load balancer's live node); those open stay. */
+    void retarget(int port) {
+        target = port;
     }
 
     void block() {
