@@ -91,12 +91,26 @@ public sealed interface NodeMessage {
      * @param keepUntil ISO instant an empty room stays open until, null for an ad hoc room
      * @param away      the members away (their connection dropped, or their node stopped), with the
      *                  reason the room was told; null when stored by a node that did not say
+     * @param lesson    when the lesson started and the classrooms present while live, so that a
+     *                  lesson reported after a takeover keeps its real start; null when not said
      */
     record StoredRoom(org.tongke.signaling.room.RoomState state, String owner, java.util.Map<String, String> members,
-            String keepUntil, java.util.Map<String, String> away) {
+            String keepUntil, java.util.Map<String, String> away, StoredLesson lesson) {
         /** The away members, none when the storing node did not say. */
         public java.util.Map<String, String> awayOrNone() {
             return away == null ? java.util.Map.of() : away;
+        }
+    }
+
+    /** A room's {@link org.tongke.signaling.room.Room.LessonRecord} as text: an ISO instant or null, and the classrooms. */
+    record StoredLesson(String startedAt, List<String> present) {
+        public static StoredLesson of(org.tongke.signaling.room.Room.LessonRecord record) {
+            return new StoredLesson(record.startedAt() == null ? null : record.startedAt().toString(), record.present());
+        }
+
+        public org.tongke.signaling.room.Room.LessonRecord record() {
+            return new org.tongke.signaling.room.Room.LessonRecord(
+                    startedAt == null ? null : java.time.Instant.parse(startedAt), present);
         }
     }
 

@@ -48,7 +48,7 @@ public final class Room {
     private String floor;
     private String spotlight;
     private MediaMode media = MediaMode.P2P;
-    /** When the lead teacher started the lesson; null before (or when the room was taken over from another node). */
+    /** When the lead teacher started the lesson; null before. */
     private java.time.Instant startedAt;
     /** The classrooms in the lesson while it was live. */
     private final Set<String> present = new TreeSet<>();
@@ -93,6 +93,15 @@ public final class Room {
     /** As above, with the members that were away when the room was stored, and why ({@link #away()}). */
     public static Room restore(RoomState state, java.time.Instant keepUntil, Clock clock, boolean bridgeable,
             List<Member> members, Map<String, String> away) {
+        return restore(state, keepUntil, clock, bridgeable, members, away, null);
+    }
+
+    /**
+     * As above, with the live lesson's record as the storing node kept it ({@link #lessonRecord()});
+     * null when that node did not say.
+     */
+    public static Room restore(RoomState state, java.time.Instant keepUntil, Clock clock, boolean bridgeable,
+            List<Member> members, Map<String, String> away, LessonRecord record) {
         Room room = new Room(state.id(), state.title(), state.classrooms(), state.host(), keepUntil, clock);
         synchronized (room) {
             room.lesson = LessonState.valueOf(state.lesson().toUpperCase(java.util.Locale.ROOT));
@@ -106,8 +115,13 @@ public final class Room {
             room.chat.addAll(state.chat());
             members.forEach(m -> room.members.put(m.participant().session(), m));
             if (room.lesson == LessonState.LIVE) {
-                // The stored state has no start time: the lesson is counted from when this node took it over.
-                room.startedAt = clock.instant();
+                if (record != null && record.startedAt() != null) {
+                    room.startedAt = record.startedAt();
+                    room.present.addAll(record.present());
+                } else {
+                    // Stored by a node that kept no record: the lesson counts from this takeover.
+                    room.startedAt = clock.instant();
+                }
                 room.members.values().forEach(m -> room.markPresent(m.participant()));
             }
             away.forEach((session, reason) -> {
@@ -224,6 +238,21 @@ public final class Room {
     /** The members away now, with the reason each was told with. */
     public synchronized Map<String, String> away() {
         return Map.copyOf(away);
+    }
+
+    /** When the lesson started and which classrooms were in it while live, for another node to carry on. */
+    public synchronized LessonRecord lessonRecord() {
+        return new LessonRecord(startedAt, List.copyOf(present));
+    }
+
+    /**
+     * What a room keeps of its lesson besides its state: when the lead teacher started it (null
+     * before) and the classrooms present while it was live.
+     */
+    public record LessonRecord(java.time.Instant startedAt, List<String> present) {
+        public LessonRecord {
+            present = present == null ? List.of() : List.copyOf(present);
+        }
     }
 
     public synchronized boolean has(String session) {

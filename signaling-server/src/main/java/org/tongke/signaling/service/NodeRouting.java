@@ -256,7 +256,8 @@ final class NodeRouting {
                 where.put(m.participant().session(), m instanceof RemoteMember r ? r.node() : node());
             }
             nodes.saveRoom(room.id(), new NodeMessage.StoredRoom(room.state(), node(), where,
-                    room.keepUntil() == null ? null : room.keepUntil().toString(), room.away()));
+                    room.keepUntil() == null ? null : room.keepUntil().toString(), room.away(),
+                    NodeMessage.StoredLesson.of(room.lessonRecord())));
         }
     }
 
@@ -445,7 +446,8 @@ final class NodeRouting {
                 }
             }
             Room room = Room.restore(stored.state(), stored.keepUntil() == null ? null
-                    : Instant.parse(stored.keepUntil()), clock, false, members, stored.awayOrNone());
+                    : Instant.parse(stored.keepUntil()), clock, false, members, stored.awayOrNone(),
+                    stored.lesson() == null ? null : stored.lesson().record());
             if (!rooms.adopt(room)) {
                 return true;
             }

@@ -62,16 +62,19 @@ class NodeCodecTest {
         room.attendance("s-2", 31, 32);
         room.startLesson("s-1");
         NodeMessage.StoredRoom stored = new NodeMessage.StoredRoom(room.state(), "a", Map.of("s-1", "a", "s-2", "b"),
-                null, Map.of("s-1", "node-stopping"));
+                null, Map.of("s-1", "node-stopping"),
+                NodeMessage.StoredLesson.of(room.lessonRecord()));
 
         NodeMessage.StoredRoom back = codec.decodeRoom(codec.encodeRoom(stored));
 
         assertThat(back).isEqualTo(stored);
         Room rebuilt = Room.restore(back.state(), null, CLOCK, false, List.of(
                 new Quiet(new Participant("s-1", "lead-teacher", "li.laoshi", null)),
-                new Quiet(new Participant("s-2", "assistant-teacher", "wang", "wuzhong/lubo"))));
+                new Quiet(new Participant("s-2", "assistant-teacher", "wang", "wuzhong/lubo"))),
+                back.awayOrNone(), back.lesson().record());
         RoomState state = rebuilt.state();
         assertThat(state).isEqualTo(room.state());
+        assertThat(rebuilt.lessonRecord()).isEqualTo(room.lessonRecord());
         rebuilt.lowerHand("s-1", "wuzhong/lubo");
         assertThat(rebuilt.state().hands()).isEmpty();
     }

@@ -60,6 +60,29 @@ class LessonRunTest {
     }
 
     @Test
+    void aLessonCarriedOnByAnotherNodeIsToldWithItsRealStartAndEveryClassroomPresent() {
+        Room room = timetableRoom();
+        room.join(member("lead", "lead-teacher", null));
+        room.join(member("b", "assistant-teacher", B));
+        clock.now = Instant.parse("2021-09-06T05:30:00Z");
+        room.startLesson("lead");
+        room.leave("b", "left");
+        clock.now = Instant.parse("2021-09-06T05:50:00Z");
+
+        List<LessonRun> elsewhere = new ArrayList<>();
+        InMemoryRoomRegistry other = new InMemoryRoomRegistry(clock, 10, false, elsewhere::add);
+        Room carried = Room.restore(room.state(), Instant.parse("2021-09-06T06:25:00Z"), clock, false,
+                List.of(member("lead", "lead-teacher", null)), java.util.Map.of(), room.lessonRecord());
+        other.adopt(carried);
+        clock.now = Instant.parse("2021-09-06T06:10:00Z");
+        carried.endLesson("lead");
+
+        assertThat(elsewhere).hasSize(1);
+        assertThat(elsewhere.get(0).startedAt()).isEqualTo(Instant.parse("2021-09-06T05:30:00Z"));
+        assertThat(elsewhere.get(0).present()).as("B was in the lesson on the first node").containsExactly(HOST, B);
+    }
+
+    @Test
     void aLessonEndedWithoutEverStartingIsNotTold() {
         Room room = timetableRoom();
         room.join(member("lead", "lead-teacher", null));
