@@ -93,11 +93,14 @@ public final class IngestService {
     }
 
     /**
-     * Keeps the chunk's bytes (already written and flushed) and releases the upload; once the last
-     * byte is in, checks the whole file and stores the segment, or discards it all (460).
+     * Keeps the chunk's bytes (already written and flushed) up to {@code newOffset}, cutting any
+     * written past it (the part of a cut chunk that could not be verified), and releases the
+     * upload; once the last byte is in, checks the whole file and stores the segment, or discards
+     * it all (460).
      */
     public Upload commit(Upload upload, long newOffset) {
         try {
+            files.truncate(upload.id(), newOffset);
             files.syncPart(upload.id());
             store.updateOffset(upload.id(), newOffset, clock.instant());
             Upload now = upload.withOffset(newOffset);
