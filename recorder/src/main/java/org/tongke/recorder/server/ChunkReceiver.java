@@ -113,6 +113,7 @@ final class ChunkReceiver {
         long keep = check.keepable();
         LOG.info("Upload {} cut after {} bytes of a chunk ({}); {} of them are kept", upload.id(), check.received(),
                 why.getMessage(), keep);
+        metrics.cutBytesKept(keep);
         keepThen(keep, null);
     }
 

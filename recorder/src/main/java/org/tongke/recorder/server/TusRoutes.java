@@ -86,7 +86,8 @@ final class TusRoutes {
 
     private void head(RoutingContext ctx) {
         Identity who = Authentication.identity(ctx);
-        vertx.executeBlocking(() -> ingest.head(who, ctx.pathParam("id"))).onSuccess(upload -> ctx.response()
+        // Unordered: a HEAD may wait for a cut PATCH's blocks to be kept, which runs in the ordered queue.
+        vertx.executeBlocking(() -> ingest.head(who, ctx.pathParam("id")), false).onSuccess(upload -> ctx.response()
                 .setStatusCode(200).putHeader("Upload-Offset", Long.toString(upload.offset()))
                 .putHeader("Upload-Length", Long.toString(upload.length()))
                 .putHeader("Upload-Metadata", upload.metadata().header()).end()).onFailure(ctx::fail);
