@@ -167,6 +167,31 @@ class TusIngestTest {
     }
 
     @Test
+    void aHeadDuringAPatchThatIsThenCutAnswersTheOffsetWithTheKeptBlocks() throws Exception {
+        byte[] content = bytes(70_000, 17);
+        String location = agent.create(TusClient.metadata(LESSON, ROOM, "teacher", 12, content), content.length)
+                .headers().firstValue("Location").orElseThrow();
+        byte[] chunk = Arrays.copyOf(content, 64 * 1024);
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+                    + "Authorization: Bearer " + TusClient.agentToken(ROOM) + "\r\n"
+                    + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\nContent-Length: " + chunk.length + "\r\n"
+                    + "Upload-Block-Checksums: " + TusClient.blockChecksums("sha1", 4096, chunk) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk, 0, 50_000);
+            out.flush();
+            Thread.sleep(300);
+            var head = java.util.concurrent.CompletableFuture.supplyAsync(() -> agent.head(location));
+            Thread.sleep(300);
+            assertThat(head).isNotDone();
+            socket.close();
+            // 50,000 bytes in: twelve whole blocks of 4 KiB kept.
+            assertThat(head.get(5, java.util.concurrent.TimeUnit.SECONDS).headers().firstValue("Upload-Offset")).contains("49152");
+        }
+    }
+
+    @Test
     void stopsAPatchAtABlockThatDoesNotMatchKeepingTheBlocksBeforeItAndAnswers460() {
         byte[] content = bytes(50_000, 14);
         String location = agent.create(TusClient.metadata(LESSON, ROOM, "teacher", 9, content), content.length)
