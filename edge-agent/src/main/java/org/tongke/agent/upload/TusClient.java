@@ -22,15 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The few tus 1.0 requests the agent makes (creation, HEAD, PATCH with {@code Upload-Checksum}
- * and the recorder's {@code Upload-Block-Checksums}, termination) and the recorder's confirmation and manifest calls, on java.net.http. Every
- * PATCH body goes through the {@link RateLimiter}; {@link #bytesSent} counts what was handed to
- * the connection.
+ * and the recorder's {@code Upload-Block-Checksums}, termination) and the recorder's
+ * confirmation and manifest calls, on java.net.http. Every PATCH body goes through the
+ * {@link RateLimiter}; {@link #bytesSent} counts what was handed to the connection.
  */
 public final class TusClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String TUS = "1.0.0";
     private static final int PIECE = 16 * 1024;
-    /** A cut costs the recorder at most one block: 16 KiB is 65 ms of a 2 Mbit/s link, 29 bytes of header per block. */
+    /** A cut costs the recorder at most one block: 16 KiB is 65 ms of a 2 Mbit/s link, for 29 bytes of header. */
     static final int BLOCK = 16 * 1024;
     /** The recorder takes at most 128 blocks per PATCH; 64 keeps the header under 2 KB. */
     static final int MAX_BLOCKS = 64;

@@ -76,11 +76,6 @@ public final class BodyCheck {
         return received;
     }
 
-    /** True when a cut costs what arrived (a checksum was promised that can no longer be checked in full). */
-    public boolean promised() {
-        return whole != null || blocks != null;
-    }
-
     private void checkBlock() {
         if (!MessageDigest.isEqual(blocks.digests().get(block), blockDigest.digest())) {
             throw IngestException.checksumMismatch("block " + (block + 1) + " of " + blocks.digests().size() + " (bytes "
