@@ -76,7 +76,9 @@ public final class AgentBench {
             double raw = rawTransfer(segment);
             System.out.printf("  baseline: the bytes alone over one TCP connection through the link  %5.1f s = %3.0f%% of the link%n",
                     raw, 100 * bytes * 8 / raw / LINK_BPS);
-            for (int chunk : new int[] {128 * 1024, 256 * 1024, 1024 * 1024}) {
+            int[] chunks = args.length > 1 ? java.util.Arrays.stream(args, 1, args.length).mapToInt(k -> Integer.parseInt(k) * 1024).toArray()
+                    : new int[] {128 * 1024, 256 * 1024, 1024 * 1024};
+            for (int chunk : chunks) {
                 double clean = upload(dir.resolve("clean-" + chunk), segment, chunk, 0, 0, new long[1]);
                 System.out.printf("  chunks of %4d KiB, no cuts (baseline)   %5.1f s  goodput %5.0f kbit/s = %3.0f%% of the link%n",
                         chunk / 1024, clean, bytes * 8 / clean / 1000, 100 * bytes * 8 / clean / LINK_BPS);

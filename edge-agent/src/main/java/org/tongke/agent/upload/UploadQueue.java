@@ -57,9 +57,6 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
     private volatile boolean diskFull;
     /** The wait before the next try; a first failure after progress is retried almost at once (a cut is the usual case). */
     private long backoffMs = FIRST_RETRY_MS;
-    /** Where a cut left the upload being sent: the recorder's offset then, so the retry needs no HEAD first. */
-    private String cutUrl;
-    private long cutOffset;
     private Instant nextAttempt = Instant.MIN;
     private Instant nextConfirm = Instant.MIN;
 
@@ -222,10 +219,8 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
         }
         long offset;
         try {
-            // After a cut the recorder holds what it acknowledged (it drops a checksummed chunk cut
-            // midway): the PATCH goes straight there, and a 409 or 423 asks for the offset as usual.
-            offset = url.equals(cutUrl) ? cutOffset : tus.offset(url);
-            cutUrl = null;
+            // After a cut the recorder holds the blocks of the cut chunk that arrived whole: it says where.
+            offset = tus.offset(url);
         } catch (TusClient.Refused e) {
             if (e.status() == 404 || e.status() == 410) {
                 // The recorder lost or ended it: the same segment created again finds or makes its upload.
@@ -265,14 +260,12 @@ public final class UploadQueue implements SegmentListener, AutoCloseable {
                         Thread.sleep(100);
                         offset = tus.offset(url);
                     } else if (e.status() == 460 && ++checksumFailures < 5) {
+                        // The recorder kept the blocks before the damaged one: the rest goes again from there.
                         LOG.warn("Chunk at {} of {} arrived damaged; sent again", offset, s.file());
+                        offset = tus.offset(url);
                     } else {
                         throw e;
                     }
-                } catch (IOException e) {
-                    cutUrl = url;
-                    cutOffset = offset;
-                    throw e;
                 }
             }
         }

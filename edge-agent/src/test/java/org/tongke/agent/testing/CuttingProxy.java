@@ -84,8 +84,9 @@ public final class CuttingProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean upstream) {
         byte[] buffer = new byte[4096];
-        long start = System.nanoTime();
-        long sent = 0;
+        // When the line is free again: time spent waiting for an answer earns no credit, so a
+        // request after a pause goes at the rate too, not in a burst.
+        long freeAt = System.nanoTime();
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) > 0) {
@@ -107,9 +108,9 @@ public final class CuttingProxy implements AutoCloseable {
                     }
                     forwarded.addAndGet(len);
                     if (bitsPerSecond > 0) {
-                        sent += len;
-                        long due = start + sent * 8L * 1_000_000_000L / bitsPerSecond;
-                        long wait = due - System.nanoTime();
+                        long now = System.nanoTime();
+                        freeAt = Math.max(freeAt, now) + len * 8L * 1_000_000_000L / bitsPerSecond;
+                        long wait = freeAt - now;
                         if (wait > 0) {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                         }

@@ -94,9 +94,23 @@ class UploadIT {
                 .resolve(String.format("%05d.ts", index));
     }
 
+    /** A counter of the recorder's {@code /metrics}. */
+    long recorderMetric(String name) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + recorder.port() + "/metrics"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var m = java.util.regex.Pattern.compile("(?m)^" + name + " (\\d+)$").matcher(metrics);
+        if (!m.find()) {
+            throw new AssertionError("no " + name + " in " + metrics);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
     @Test
-    void aSegmentSentThroughALinkThatCutsArrivesByteIdenticalWithUnderOneChunkResentPerCut() throws Exception {
-        try (CuttingProxy link = new CuttingProxy(recorder.port(), 42, 6, 20_000, 300_000, 0)) {
+    void aSegmentSentThroughALinkThatCutsArrivesByteIdenticalLosingUnderOneBlockPerCut() throws Exception {
+        // Paced to 4 Mbit/s, so that a cut lands while the recorder reads a body, as on a slow link,
+        // not while a body that crossed the loopback at once waits for its upload to be claimed.
+        try (CuttingProxy link = new CuttingProxy(recorder.port(), 42, 6, 20_000, 300_000, 4_000_000)) {
             AgentConfig config = config(link.port(), Long.MAX_VALUE, Duration.ZERO);
             Path file = segment(config, "teacher", 0, 6);
             byte[] original = Files.readAllBytes(file);
@@ -111,8 +125,14 @@ class UploadIT {
             assertThat(link.cuts()).isGreaterThanOrEqualTo(3);
             // What the agent handed to the link beyond the file: at most the chunk each cut interrupted ...
             assertThat(tus.bytesSent() - original.length).isLessThanOrEqualTo((long) link.cuts() * CHUNK);
-            // ... and on the wire, headers of every request included, under one chunk per cut.
+            // ... on the wire, headers of every request included, under one chunk per cut ...
             assertThat(link.forwarded() - original.length).isLessThan((long) link.cuts() * CHUNK);
+            // ... the recorder kept the verified blocks of the cut chunks, and of what it read lost
+            // (read but not kept: the block each cut broke) under one block per cut.
+            assertThat(TusClient.blockSize(CHUNK)).isEqualTo(TusClient.BLOCK).isLessThan(CHUNK);
+            assertThat(recorderMetric("tongke_recorder_ingest_cut_kept_bytes_total")).isGreaterThanOrEqualTo(TusClient.BLOCK);
+            assertThat(recorderMetric("tongke_recorder_ingest_bytes_total") - original.length)
+                    .isLessThan((long) link.cuts() * TusClient.BLOCK);
             assertThat(journal.segments()).isEmpty();
         }
     }

@@ -2,11 +2,14 @@ package org.tongke.recorder.ingest;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.auth.Identity;
@@ -17,6 +20,11 @@ import org.tongke.config.auth.Identity;
  * time per upload.
  */
 public final class IngestService {
+    /**
+     * How long a HEAD waits for a PATCH of the same upload to end: right after a cut, the recorder
+     * is still keeping the cut chunk's verified blocks, and an offset read then would be stale.
+     */
+    public static final Duration HEAD_WAIT = Duration.ofSeconds(2);
     /** tus lets the server bound an upload; a lesson's segment is far smaller. */
     public static final long MAX_UPLOAD_BYTES = 4L * 1024 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -26,7 +34,8 @@ public final class IngestService {
     private final ReadyLessons ready;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** Uploads claimed by a PATCH (or a termination), each with a latch released when the claim ends. */
+    private final Map<String, CountDownLatch> busy = new ConcurrentHashMap<>();
 
     public IngestService(IngestStore store, SegmentFiles files, ReadyLessons ready, Clock clock) {
         this.store = store;
@@ -62,10 +71,20 @@ public final class IngestService {
         return upload;
     }
 
+    /** The upload as it stands once any PATCH being received has ended (waiting at most {@link #HEAD_WAIT}). */
     public Upload head(Identity who, String id) {
         Upload upload = find(id);
         Access.requireAgentOf(who, upload.key().classroom());
-        return upload;
+        CountDownLatch claim = busy.get(id);
+        if (claim == null) {
+            return upload;
+        }
+        try {
+            claim.await(HEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return find(id);
     }
 
     /**
@@ -75,7 +94,7 @@ public final class IngestService {
     public Upload begin(Identity who, String id, long offset) {
         Upload upload = find(id);
         Access.requireAgentOf(who, upload.key().classroom());
-        if (!busy.add(id)) {
+        if (busy.putIfAbsent(id, new CountDownLatch(1)) != null) {
             throw new IngestException(423, "upload-busy", "upload " + id + " is receiving another PATCH");
         }
         try {
@@ -87,23 +106,26 @@ public final class IngestService {
             files.truncate(id, upload.offset());
             return upload;
         } catch (RuntimeException e) {
-            busy.remove(id);
+            release(id);
             throw e;
         }
     }
 
     /**
-     * Keeps the chunk's bytes (already written and flushed) and releases the upload; once the last
-     * byte is in, checks the whole file and stores the segment, or discards it all (460).
+     * Keeps the chunk's bytes (already written and flushed) up to {@code newOffset}, cutting any
+     * written past it (the part of a cut chunk that could not be verified), and releases the
+     * upload; once the last byte is in, checks the whole file and stores the segment, or discards
+     * it all (460).
      */
     public Upload commit(Upload upload, long newOffset) {
         try {
+            files.truncate(upload.id(), newOffset);
             files.syncPart(upload.id());
             store.updateOffset(upload.id(), newOffset, clock.instant());
             Upload now = upload.withOffset(newOffset);
             return now.complete() ? complete(now) : now;
         } finally {
-            busy.remove(upload.id());
+            release(upload.id());
         }
     }
 
@@ -112,7 +134,7 @@ public final class IngestService {
         try {
             files.truncate(upload.id(), upload.offset());
         } finally {
-            busy.remove(upload.id());
+            release(upload.id());
         }
     }
 
@@ -122,13 +144,13 @@ public final class IngestService {
         if (upload.state() == Upload.State.STORED) {
             throw IngestException.conflict("segment-stored", "upload " + id + " is complete and stored; it cannot be terminated");
         }
-        if (!busy.add(id)) {
+        if (busy.putIfAbsent(id, new CountDownLatch(1)) != null) {
             throw new IngestException(423, "upload-busy", "upload " + id + " is receiving a PATCH");
         }
         try {
             drop(id);
         } finally {
-            busy.remove(id);
+            release(id);
         }
     }
 
@@ -158,6 +180,13 @@ public final class IngestService {
         LOG.info("Segment {} stored ({} bytes)", describe(upload.key()), upload.length());
         ready.check(upload.key().lessonKey());
         return new Upload(upload.id(), upload.metadata(), upload.length(), upload.length(), Upload.State.STORED, upload.createdAt());
+    }
+
+    private void release(String id) {
+        CountDownLatch claim = busy.remove(id);
+        if (claim != null) {
+            claim.countDown();
+        }
     }
 
     private void drop(String id) {

@@ -6,18 +6,19 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tongke.recorder.ingest.ChunkChecksum;
+import org.tongke.recorder.ingest.BodyCheck;
 import org.tongke.recorder.ingest.IngestException;
 import org.tongke.recorder.ingest.IngestService;
 import org.tongke.recorder.ingest.Upload;
 
 /**
- * One {@code PATCH} body streamed into the upload's file, never held in memory. At its end the
- * chunk is kept (its checksum, if sent, matching) or dropped; a connection cut keeps what
- * arrived unless a checksum was promised, which can then no longer be checked.
+ * One {@code PATCH} body streamed into the upload's file, never held in memory, and checked on
+ * the way ({@link BodyCheck}). At its end the chunk is kept (its checksums, if sent, matching) or
+ * dropped; a block that does not match, or a connection cut, keeps what the check lets keep:
+ * the whole blocks that matched, nothing of a chunk with only {@code Upload-Checksum}, all that
+ * arrived of one without checksums.
  */
 final class ChunkReceiver {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkReceiver.class);
@@ -28,22 +29,19 @@ final class ChunkReceiver {
     private final IngestService ingest;
     private final Upload upload;
     private final AsyncFile file;
-    private final ChunkChecksum checksum;
-    private final MessageDigest digest;
+    private final BodyCheck check;
     private final RecorderMetrics metrics;
-    private long received;
     private boolean finished;
 
     ChunkReceiver(Vertx vertx, RoutingContext ctx, IngestService ingest, Upload upload, AsyncFile file,
-                  ChunkChecksum checksum, RecorderMetrics metrics) {
+                  BodyCheck check, RecorderMetrics metrics) {
         this.vertx = vertx;
         this.ctx = ctx;
         this.request = ctx.request();
         this.ingest = ingest;
         this.upload = upload;
         this.file = file;
-        this.checksum = checksum;
-        this.digest = checksum == null ? null : checksum.newDigest();
+        this.check = check;
         this.metrics = metrics;
     }
 
@@ -67,19 +65,24 @@ final class ChunkReceiver {
         if (finished) {
             return;
         }
-        if (upload.offset() + received + buffer.length() > upload.length()) {
+        if (upload.offset() + check.received() + buffer.length() > upload.length()) {
             finished = true;
             request.pause();
             dropThen(() -> ctx.fail(new IngestException(413, "past-length", "the PATCH body runs past Upload-Length "
                     + upload.length() + "; the chunk is dropped")));
             return;
         }
-        if (digest != null) {
-            digest.update(buffer.getBytes());
-        }
-        received += buffer.length();
         metrics.bytesReceived(buffer.length());
+        // Written before it is checked: a block that fails is cut off the file when the prefix is kept.
         file.write(buffer);
+        try {
+            check.update(buffer.getBytes());
+        } catch (IngestException e) {
+            finished = true;
+            request.pause();
+            keepThen(check.keepable(), e);
+            return;
+        }
         if (file.writeQueueFull()) {
             request.pause();
             file.drainHandler(v -> request.resume());
@@ -91,12 +94,13 @@ final class ChunkReceiver {
             return;
         }
         finished = true;
-        if (digest != null && !checksum.matches(digest.digest())) {
-            dropThen(() -> ctx.fail(IngestException.checksumMismatch("the chunk's " + checksum.algorithm()
-                    + " does not match Upload-Checksum; it is dropped and the offset stays " + upload.offset())));
+        try {
+            check.finish();
+        } catch (IngestException e) {
+            keepThen(check.keepable(), e);
             return;
         }
-        file.close().compose(v -> vertx.executeBlocking(() -> ingest.commit(upload, upload.offset() + received)))
+        file.close().compose(v -> vertx.executeBlocking(() -> ingest.commit(upload, upload.offset() + check.received())))
                 .onSuccess(now -> TusRoutes.ended(ctx.response(), now))
                 .onFailure(ctx::fail);
     }
@@ -106,14 +110,36 @@ final class ChunkReceiver {
             return;
         }
         finished = true;
-        if (digest != null) {
-            LOG.info("Upload {} cut after {} bytes of a chunk with a checksum; the chunk is dropped", upload.id(), received);
-            dropThen(() -> { });
+        long keep = check.keepable();
+        LOG.info("Upload {} cut after {} bytes of a chunk ({}); {} of them are kept", upload.id(), check.received(),
+                why.getMessage(), keep);
+        metrics.cutBytesKept(keep);
+        keepThen(keep, null);
+    }
+
+    /** Keeps the body's first {@code keep} bytes (none: the chunk is dropped), then answers {@code failure} if any. */
+    private void keepThen(long keep, IngestException failure) {
+        if (keep == 0) {
+            dropThen(() -> {
+                if (failure != null) {
+                    ctx.fail(new IngestException(failure.status(), failure.code(), failure.getMessage()
+                            + "; the chunk is dropped and the offset stays " + upload.offset()));
+                }
+            });
             return;
         }
-        LOG.info("Upload {} cut after {} bytes ({}); they are kept", upload.id(), received, why.getMessage());
-        file.close().compose(v -> vertx.executeBlocking(() -> ingest.commit(upload, upload.offset() + received)))
-                .onFailure(e -> LOG.warn("Upload {}: keeping the bytes of a cut chunk failed", upload.id(), e));
+        file.close().compose(v -> vertx.executeBlocking(() -> ingest.commit(upload, upload.offset() + keep)))
+                .onComplete(kept -> {
+                    if (kept.failed()) {
+                        LOG.warn("Upload {}: keeping {} bytes of a chunk failed", upload.id(), keep, kept.cause());
+                    }
+                    if (failure != null) {
+                        long offset = kept.succeeded() ? kept.result().offset() : upload.offset();
+                        ctx.response().putHeader("Upload-Offset", Long.toString(offset));
+                        ctx.fail(new IngestException(failure.status(), failure.code(), failure.getMessage()
+                                + "; the offset is now " + offset));
+                    }
+                });
     }
 
     private void dropThen(Runnable after) {

@@ -8,6 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Set;
 import org.tongke.config.auth.Identity;
+import org.tongke.recorder.ingest.BlockChecksums;
+import org.tongke.recorder.ingest.BodyCheck;
 import org.tongke.recorder.ingest.ChunkChecksum;
 import org.tongke.recorder.ingest.IngestException;
 import org.tongke.recorder.ingest.IngestService;
@@ -57,7 +59,7 @@ final class TusRoutes {
 
     private void options(RoutingContext ctx) {
         ctx.response().setStatusCode(204).putHeader("Tus-Resumable", TUS_VERSION).putHeader("Tus-Version", TUS_VERSION)
-                .putHeader("Tus-Extension", "creation,checksum,termination")
+                .putHeader("Tus-Extension", "creation,checksum,termination," + BlockChecksums.EXTENSION)
                 .putHeader("Tus-Max-Size", Long.toString(IngestService.MAX_UPLOAD_BYTES))
                 .putHeader("Tus-Checksum-Algorithm", ChunkChecksum.ALGORITHMS).end();
     }
@@ -84,7 +86,8 @@ final class TusRoutes {
 
     private void head(RoutingContext ctx) {
         Identity who = Authentication.identity(ctx);
-        vertx.executeBlocking(() -> ingest.head(who, ctx.pathParam("id"))).onSuccess(upload -> ctx.response()
+        // Unordered: a HEAD may wait for a cut PATCH's blocks to be kept, which runs in the ordered queue.
+        vertx.executeBlocking(() -> ingest.head(who, ctx.pathParam("id")), false).onSuccess(upload -> ctx.response()
                 .setStatusCode(200).putHeader("Upload-Offset", Long.toString(upload.offset()))
                 .putHeader("Upload-Length", Long.toString(upload.length()))
                 .putHeader("Upload-Metadata", upload.metadata().header()).end()).onFailure(ctx::fail);
@@ -98,11 +101,12 @@ final class TusRoutes {
             throw new IngestException(415, "content-type", "PATCH needs 'Content-Type: application/offset+octet-stream'");
         }
         long offset = longHeader(ctx, "Upload-Offset");
-        ChunkChecksum checksum = ChunkChecksum.parse(ctx.request().getHeader("Upload-Checksum"));
+        BodyCheck check = new BodyCheck(ChunkChecksum.parse(ctx.request().getHeader("Upload-Checksum")),
+                BlockChecksums.parse(ctx.request().getHeader(BlockChecksums.HEADER), contentLength(ctx)));
         String id = ctx.pathParam("id");
         vertx.executeBlocking(() -> ingest.begin(who, id, offset)).onSuccess(upload ->
                 vertx.fileSystem().open(files.part(id).toString(), new OpenOptions().setWrite(true).setCreate(false))
-                        .onSuccess(file -> new ChunkReceiver(vertx, ctx, ingest, upload, file, checksum, metrics).receive())
+                        .onSuccess(file -> new ChunkReceiver(vertx, ctx, ingest, upload, file, check, metrics).receive())
                         .onFailure(e -> vertx.executeBlocking(() -> {
                             ingest.drop(upload);
                             return null;
@@ -157,6 +161,11 @@ final class TusRoutes {
         } catch (NumberFormatException e) {
             throw IngestException.badRequest(name + " '" + text + "' is not a non-negative whole number");
         }
+    }
+
+    /** The body's announced length, or -1 for a body sent in chunks of HTTP's own. */
+    private static long contentLength(RoutingContext ctx) {
+        return ctx.request().getHeader("Content-Length") == null ? -1 : longHeader(ctx, "Content-Length");
     }
 
     static void ended(HttpServerResponse response, Upload upload) {

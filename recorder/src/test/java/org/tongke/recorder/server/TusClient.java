@@ -53,11 +53,18 @@ final class TusClient {
     }
 
     HttpResponse<String> patch(String location, long offset, byte[] chunk, String checksum) {
+        return patch(location, offset, chunk, checksum, null);
+    }
+
+    HttpResponse<String> patch(String location, long offset, byte[] chunk, String checksum, String blockChecksums) {
         HttpRequest.Builder b = request(location).header("Upload-Offset", Long.toString(offset))
                 .header("Content-Type", "application/offset+octet-stream")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk));
         if (checksum != null) {
             b.header("Upload-Checksum", checksum);
+        }
+        if (blockChecksums != null) {
+            b.header("Upload-Block-Checksums", blockChecksums);
         }
         return send(b);
     }
@@ -111,6 +118,16 @@ final class TusClient {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of {@code Upload-Block-Checksums} for {@code content} in blocks of {@code block} bytes. */
+    static String blockChecksums(String algorithm, int block, byte[] content) {
+        StringBuilder digests = new StringBuilder();
+        for (int at = 0; at < content.length; at += block) {
+            byte[] piece = java.util.Arrays.copyOfRange(content, at, Math.min(content.length, at + block));
+            digests.append(digests.length() == 0 ? "" : ",").append(base64(digest(algorithm.equals("sha1") ? "SHA-1" : "SHA-256", piece)));
+        }
+        return algorithm + " " + block + " " + digests;
     }
 
     static String sha256Hex(byte[] content) {
