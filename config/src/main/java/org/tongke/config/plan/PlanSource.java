@@ -36,7 +36,13 @@ public interface PlanSource<T> {
         return new PlanSource<>() {
             @Override
             public T load() throws IOException {
-                return parser.parse(Files.readAllBytes(file), describe());
+                byte[] json;
+                try {
+                    json = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    throw new IOException(describe() + " cannot be read: " + reason(e), e);
+                }
+                return parser.parse(json, describe());
             }
 
             @Override
@@ -57,8 +63,13 @@ public interface PlanSource<T> {
         return new PlanSource<>() {
             @Override
             public T load() throws IOException, InterruptedException {
-                HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(plan).timeout(Duration.ofSeconds(60))
-                        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> answer;
+                try {
+                    answer = http.send(HttpRequest.newBuilder(plan).timeout(Duration.ofSeconds(60)).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                } catch (IOException e) {
+                    throw new IOException("GET " + plan + " failed: " + reason(e), e);
+                }
                 if (answer.statusCode() != 200) {
                     throw new IOException("GET " + plan + " answered " + answer.statusCode() + ": "
                             + new String(answer.body(), StandardCharsets.UTF_8));
@@ -71,5 +82,10 @@ public interface PlanSource<T> {
                 return "scheduler " + plan;
             }
         };
+    }
+
+    /** An I/O failure in words: a refused connection, say, has no message of its own. */
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
     }
 }

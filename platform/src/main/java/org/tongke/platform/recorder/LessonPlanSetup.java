@@ -64,7 +64,7 @@ public record LessonPlanSetup(CurrentLessons lessons, PlanReloads<PlanFile> relo
             }
             return LessonPlans.file(planFile).load();
         } catch (IOException e) {
-            throw new IllegalArgumentException("--plan-file " + planFile + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException("--plan-file: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the plan", e);
