@@ -12,6 +12,7 @@ import org.tongke.recorder.archive.ArchiveManifest;
 import org.tongke.recorder.catalog.ArchivedLesson;
 import org.tongke.recorder.catalog.Catalog;
 import org.tongke.recorder.catalog.CurrentLessons;
+import org.tongke.recorder.catalog.LessonDirectory;
 import org.tongke.recorder.resource.ResourceLimits;
 import org.tongke.recorder.server.RecorderContext;
 import org.tongke.recorder.server.RecorderExtension;
@@ -40,6 +41,16 @@ public final class LibraryExtension implements RecorderExtension {
         this.libraryDir = libraryDir;
         this.secret = secret.clone();
         this.clock = clock;
+    }
+
+    /** A library on a plan it never reloads (tests, tools): health shows it loaded once, when installed. */
+    public LibraryExtension(LessonDirectory lessons, Path libraryDir, byte[] secret, Clock clock) {
+        this(new CurrentLessons(lessons), fixed(lessons, clock), libraryDir, secret, clock);
+    }
+
+    private static Supplier<PlanStatus> fixed(LessonDirectory lessons, Clock clock) {
+        PlanStatus status = new PlanStatus("fixed plan", lessons.plan().version(), clock.instant(), 1, 0, null);
+        return () -> status;
     }
 
     @Override
