@@ -35,11 +35,10 @@ import org.tongke.platform.portal.PortalLesson;
 import org.tongke.platform.portal.PortalOverview;
 import org.tongke.platform.portal.PortalServer;
 import org.tongke.platform.portal.PortalSites;
+import org.tongke.platform.recorder.LessonPlanSetup;
 import org.tongke.platform.signaling.InProcessPlanEvents;
 import org.tongke.platform.signaling.TimetableSetup;
 import org.tongke.recorder.archive.ArchiveSettings;
-import org.tongke.recorder.catalog.LessonDirectory;
-import org.tongke.recorder.catalog.PlanFile;
 import org.tongke.recorder.jobs.RedisJobQueue;
 import org.tongke.recorder.library.LibraryExtension;
 import org.tongke.recorder.server.RecorderOptions;
@@ -110,10 +109,13 @@ final class DemoPlatform implements AutoCloseable {
         InProcessPlanEvents.connect(publisher, timetable.reloads());
         // The recorder first: the signaling server reports the lessons its rooms held to it.
         Path library = s.work().resolve("library");
+        LessonPlanSetup lessonPlan = LessonPlanSetup.start(county, null, schedulerUri, null, clock);
+        running.add(lessonPlan);
+        InProcessPlanEvents.connect(publisher, lessonPlan.reloads());
         RecorderServer recorder = RecorderServer.start(new RecorderOptions(port(s, 2), null, library, null,
                         Duration.ofSeconds(30), 1, RedisJobQueue.DEFAULT_STALE_AFTER, ArchiveSettings.defaults()),
                 new TokenVerifier(secret, clock), clock,
-                new LibraryExtension(new LessonDirectory(county, PlanFile.read(planFile)), library, secret, clock));
+                new LibraryExtension(lessonPlan.lessons(), lessonPlan.reloads()::status, library, secret, clock));
         running.add(recorder);
         URI recorderUri = URI.create("http://127.0.0.1:" + recorder.port() + "/");
 

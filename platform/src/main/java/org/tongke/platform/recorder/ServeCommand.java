@@ -1,6 +1,7 @@
 package org.tongke.platform.recorder;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import org.tongke.config.auth.TokenVerifier;
 import org.tongke.config.validate.CountyValidator;
 import org.tongke.config.validate.ValidatedCounty;
 import org.tongke.platform.cli.DurationText;
-import org.tongke.recorder.catalog.LessonDirectory;
-import org.tongke.recorder.catalog.PlanFile;
 import org.tongke.recorder.library.LibraryExtension;
 import org.tongke.recorder.server.RecorderExtension;
 import org.tongke.platform.cli.ExitCodes;
@@ -42,7 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
     String db;
     @Option(names = "--library", paramLabel = "DIR", defaultValue = "library", description = "Media folder of the library (default: ${DEFAULT-VALUE}).")
     Path library;
-    @Option(names = "--redis", paramLabel = "URI", description = "Redis Streams job queue shared by several recorders (default: in-process).")
+    @Option(names = "--redis", paramLabel = "URI", description = "Redis Streams job queue shared by several recorders"
+            + " (default: in-process); with the library also the scheduler's plan-published events (channel"
+            + " tongke:plan:<county>).")
     String redis;
     @Option(names = "--secret-file", required = true, paramLabel = "FILE", description = "The token signing secret (the file 'token issue' uses).")
     Path secretFile;
@@ -51,11 +52,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "Archive jobs run at once by this recorder (default: ${DEFAULT-VALUE}).")
     int workers;
     @Option(names = "--config", paramLabel = "DIR", description = "The county configuration: names of schools, teachers and"
-            + " communities for the library. With --plan-file it turns the library on.")
+            + " communities for the library. With --plan-file or --scheduler it turns the library on.")
     Path config;
     @Option(names = "--plan-file", paramLabel = "FILE", description = "The published plan ('scheduler solve --out'): each"
-            + " archived lesson's community, classes, teachers and time in the library.")
+            + " archived lesson's community, classes, teachers and time in the library; read at start (when --scheduler"
+            + " does not answer) and on each plan event without --scheduler.")
     Path planFile;
+    @Option(names = "--scheduler", paramLabel = "URL", description = "The scheduler (http://HOST:PORT): its published plan"
+            + " (GET /api/plan), read at start and again on each plan event.")
+    URI scheduler;
+
+    private LessonPlanSetup plan;
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
             options = new RecorderOptions(port, db, library, redis,
                     DurationText.parse(archiveWait, "--archive-wait", Duration.ofDays(7)), workers,
                     RedisJobQueue.DEFAULT_STALE_AFTER, ArchiveSettings.defaults());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            closePlan();
             return fail(err, e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -78,11 +86,13 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server = RecorderServer.start(options, tokens, Clock.systemUTC(), extensions);
         } catch (IllegalArgumentException e) {
+            closePlan();
             return fail(err, e.getMessage());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
+                closePlan();
             } catch (Exception e) {
                 LOG.warn("Recorder did not stop cleanly", e);
             } finally {
@@ -98,12 +108,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The library, when the county and the plan are given; without them the recorder only ingests and archives. */
     private RecorderExtension[] library(byte[] secret, PrintWriter err) {
-        if ((config == null) != (planFile == null)) {
-            throw new IllegalArgumentException("--config and --plan-file go together: the library names each archived"
-                    + " lesson from the plan and the county");
+        if ((config == null) != (planFile == null && scheduler == null)) {
+            throw new IllegalArgumentException("--config and --plan-file or --scheduler go together: the library names"
+                    + " each archived lesson from the plan and the county");
         }
         if (config == null) {
-            err.println("No --config and --plan-file: the library (search, pages, report) is off; uploads are archived.");
+            err.println("No --config and --plan-file or --scheduler: the library (search, pages, report) is off;"
+                    + " uploads are archived.");
             return new RecorderExtension[0];
         }
         ValidatedCounty county = CountyValidator.validate(config);
@@ -111,8 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--config " + config + " has errors; run 'config validate --config "
                     + config + "' to see them");
         }
-        LessonDirectory lessons = new LessonDirectory(county.orThrow(), PlanFile.read(planFile));
-        return new RecorderExtension[] {new LibraryExtension(lessons, library, secret, Clock.systemUTC())};
+        plan = LessonPlanSetup.start(county.orThrow(), planFile, scheduler, redis, Clock.systemUTC());
+        return new RecorderExtension[] {new LibraryExtension(plan.lessons(), plan.reloads()::status, library, secret,
+                Clock.systemUTC())};
+    }
+
+    private void closePlan() {
+        if (plan != null) {
+            plan.close();
+        }
     }
 
     private static int fail(PrintWriter err, String message) {

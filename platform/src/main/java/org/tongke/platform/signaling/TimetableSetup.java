@@ -10,14 +10,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tongke.config.county.County;
+import org.tongke.config.plan.PlanReloads;
+import org.tongke.config.plan.PlanSource;
+import org.tongke.config.plan.RedisPlanEvents;
 import org.tongke.platform.config.CountyArgument;
 import org.tongke.signaling.schedule.CountyClassrooms;
 import org.tongke.signaling.schedule.KnownClassroom;
 import org.tongke.signaling.schedule.LoadedPlan;
-import org.tongke.signaling.schedule.PlanReloads;
-import org.tongke.signaling.schedule.PlanSource;
-import org.tongke.signaling.schedule.RedisPlanEvents;
 import org.tongke.signaling.schedule.Timetable;
+import org.tongke.signaling.schedule.TimetablePlans;
 
 /**
  * The timetable of {@code signaling serve}: the county's classrooms ({@code --config}), the plan
@@ -25,7 +26,7 @@ import org.tongke.signaling.schedule.Timetable;
  * plan event ({@code --redis}). The in-process seam is {@link #reloads()}: a JVM that also runs
  * the scheduler connects it to the scheduler's publisher with {@link InProcessPlanEvents}.
  */
-public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlanEvents events) {
+public record TimetableSetup(Timetable timetable, PlanReloads<LoadedPlan> reloads, RedisPlanEvents events) {
     private static final Logger LOG = LoggerFactory.getLogger(TimetableSetup.class);
 
     /**
@@ -48,10 +49,11 @@ public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlan
             countyId = county.get().id();
         }
         Timetable timetable = new Timetable(Clock.systemUTC(), classrooms);
-        PlanSource reloadFrom = scheduler != null ? PlanSource.scheduler(scheduler) : PlanSource.file(planFile);
-        PlanReloads reloads = new PlanReloads(reloadFrom, timetable);
+        PlanSource<LoadedPlan> reloadFrom = scheduler != null ? TimetablePlans.scheduler(scheduler)
+                : TimetablePlans.file(planFile);
+        PlanReloads<LoadedPlan> reloads = TimetablePlans.reloads(reloadFrom, timetable, Clock.systemUTC());
         try {
-            LoadedPlan plan = firstPlan(scheduler, planFile, reloads, timetable);
+            LoadedPlan plan = firstPlan(scheduler, planFile, reloads);
             if (countyId != null && !countyId.equals(plan.county())) {
                 throw new IllegalArgumentException("the plan is for county " + plan.county() + ", but --config " + config
                         + " is county " + countyId);
@@ -64,7 +66,7 @@ public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlan
         }
     }
 
-    private static LoadedPlan firstPlan(URI scheduler, Path planFile, PlanReloads reloads, Timetable timetable) {
+    private static LoadedPlan firstPlan(URI scheduler, Path planFile, PlanReloads<LoadedPlan> reloads) {
         try {
             if (scheduler != null) {
                 try {
@@ -78,8 +80,8 @@ public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlan
                             e.getMessage(), planFile);
                 }
             }
-            LoadedPlan plan = PlanSource.file(planFile).load();
-            timetable.replace(plan);
+            LoadedPlan plan = TimetablePlans.file(planFile).load();
+            reloads.take(plan);
             return plan;
         } catch (IOException e) {
             throw new IllegalArgumentException("--plan-file " + planFile + " cannot be read: " + e.getMessage(), e);
@@ -96,7 +98,7 @@ public record TimetableSetup(Timetable timetable, PlanReloads reloads, RedisPlan
         closeQuietly(reloads);
     }
 
-    private static void closeQuietly(PlanReloads reloads) {
+    private static void closeQuietly(PlanReloads<?> reloads) {
         try {
             reloads.close();
         } catch (InterruptedException e) {

@@ -11,7 +11,7 @@ import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenRejected;
 import org.tongke.config.auth.TokenVerifier;
-import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.catalog.CurrentLessons;
 import org.tongke.recorder.library.ApiError;
 import org.tongke.recorder.library.ErrorResponses;
 
@@ -25,13 +25,13 @@ public final class HeldRoutes {
 
     private final Vertx vertx;
     private final HeldLessons store;
-    private final LessonDirectory directory;
+    private final CurrentLessons lessons;
     private final TokenVerifier tokens;
 
-    public HeldRoutes(Vertx vertx, HeldLessons store, LessonDirectory directory, TokenVerifier tokens) {
+    public HeldRoutes(Vertx vertx, HeldLessons store, CurrentLessons lessons, TokenVerifier tokens) {
         this.vertx = vertx;
         this.store = store;
-        this.directory = directory;
+        this.lessons = lessons;
         this.tokens = tokens;
     }
 
@@ -58,7 +58,7 @@ public final class HeldRoutes {
         } catch (TokenRejected e) {
             throw new ApiError(401, "unauthorized", e.getMessage());
         }
-        Scope county = new Scope(Scope.Type.COUNTY, directory.county().id());
+        Scope county = new Scope(Scope.Type.COUNTY, lessons.now().county().id());
         if (who.role() != Role.STAFF || !who.scope().equals(county)) {
             throw new ApiError(403, "forbidden", "a " + who.role().word() + " token of " + who.scope().text()
                     + " does not report held lessons; a staff token of " + county.text() + " (the signaling server's) does");
@@ -68,7 +68,7 @@ public final class HeldRoutes {
 
     private void held(RoutingContext ctx) {
         String lessonId = ctx.pathParam("lessonId");
-        if (directory.find(lessonId).isEmpty()) {
+        if (lessons.now().find(lessonId).isEmpty()) {
             throw new ApiError(404, "unknown-lesson", "lesson " + lessonId + " is in no plan this recorder holds");
         }
         HeldLesson lesson;

@@ -42,7 +42,7 @@ public final class LibraryRoutes {
     public LibraryRoutes(Vertx vertx, Library library) {
         this.vertx = vertx;
         this.library = library;
-        ResourceIntake intake = new ResourceIntake(library.folder(), library.catalog(), library.directory(),
+        ResourceIntake intake = new ResourceIntake(library.folder(), library.catalog(), library.lessons(),
                 library.limits());
         this.api = new LibraryApi(vertx, library, new EntryJson(library.signer()), intake);
         this.media = new MediaRoute(vertx, library);
@@ -84,8 +84,8 @@ public final class LibraryRoutes {
                 .setBodyLimit(library.limits().maxBytes() + FORM_OVERHEAD).setDeleteUploadedFilesOnEnd(true))
                 .handler(api::upload);
         HeldLessons held = new HeldLessons(library.catalog().dataSource(), library.clock());
-        new HeldRoutes(vertx, held, library.directory(), library.tokens()).mount(router);
-        new ReportRoutes(vertx, library.directory(), library.catalog(), held).mount(router);
+        new HeldRoutes(vertx, held, library.lessons(), library.tokens()).mount(router);
+        new ReportRoutes(vertx, library.lessons(), library.catalog(), held).mount(router);
     }
 
     private String uploadsDirectory() {

@@ -7,23 +7,24 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.tongke.recorder.catalog.Catalog;
-import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.catalog.CurrentLessons;
 import org.tongke.recorder.held.HeldLessons;
 import org.tongke.recorder.library.ApiError;
 
 /**
  * {@code GET /api/report/delivered[?from=DATE&to=DATE&format=json|csv]}: the report as JSON,
- * or as a CSV download. The caller mounts it behind the library's token check.
+ * or as a CSV download, planned from the plan in force when asked. The caller mounts it behind
+ * the library's token check.
  */
 public final class ReportRoutes {
     private final Vertx vertx;
-    private final LessonDirectory directory;
+    private final CurrentLessons lessons;
     private final Catalog catalog;
     private final HeldLessons held;
 
-    public ReportRoutes(Vertx vertx, LessonDirectory directory, Catalog catalog, HeldLessons held) {
+    public ReportRoutes(Vertx vertx, CurrentLessons lessons, Catalog catalog, HeldLessons held) {
         this.vertx = vertx;
-        this.directory = directory;
+        this.lessons = lessons;
         this.catalog = catalog;
         this.held = held;
     }
@@ -43,7 +44,7 @@ public final class ReportRoutes {
             throw ApiError.badRequest("format '" + format + "' is not json or csv");
         }
         vertx.executeBlocking(() -> {
-            DeliveredReport report = DeliveredReports.build(directory, catalog.archivedLessonIds(), held.lessonIds(),
+            DeliveredReport report = DeliveredReports.build(lessons.now(), catalog.archivedLessonIds(), held.lessonIds(),
                     from, to);
             return format.equals("csv") ? ReportCsv.write(report) : ReportJson.write(report);
         }, false).onSuccess(bytes -> {

@@ -17,7 +17,7 @@ import org.tongke.config.school.School;
 import org.tongke.config.school.Teacher;
 import org.tongke.recorder.catalog.Catalog;
 import org.tongke.recorder.catalog.CatalogEntry;
-import org.tongke.recorder.catalog.LessonDirectory;
+import org.tongke.recorder.catalog.CurrentLessons;
 import org.tongke.recorder.catalog.LessonMetadata;
 import org.tongke.recorder.catalog.NewResource;
 import org.tongke.recorder.catalog.ResourceKind;
@@ -36,13 +36,13 @@ public final class ResourceIntake {
 
     private final Path library;
     private final Catalog catalog;
-    private final LessonDirectory directory;
+    private final CurrentLessons lessons;
     private final ResourceLimits limits;
 
-    public ResourceIntake(Path library, Catalog catalog, LessonDirectory directory, ResourceLimits limits) {
+    public ResourceIntake(Path library, Catalog catalog, CurrentLessons lessons, ResourceLimits limits) {
         this.library = library;
         this.catalog = catalog;
-        this.directory = directory;
+        this.lessons = lessons;
         this.limits = limits;
     }
 
@@ -123,14 +123,14 @@ public final class ResourceIntake {
         }
         String lessonId = blank(form.get("lesson"));
         if (lessonId != null) {
-            return directory.find(lessonId)
+            return lessons.now().find(lessonId)
                     .orElseThrow(() -> ResourceRejected.invalid("lesson '" + lessonId + "' is not in the plan"));
         }
         return standalone(form);
     }
 
     private LessonMetadata standalone(Map<String, String> form) {
-        County county = directory.county();
+        County county = lessons.now().county();
         String schoolId = blank(form.get("school"));
         String communityId = blank(form.get("community"));
         List<Room> rooms = List.of();

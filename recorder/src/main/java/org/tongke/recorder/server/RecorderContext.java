@@ -9,8 +9,10 @@ import org.tongke.recorder.storage.MediaStorage;
 /**
  * What an extension gets: Vert.x, the router (its failure handler answers errors as JSON), token
  * authentication for its routes, the migrated database (the extension's migrations are V2 on, in
- * {@code db/migration}), the media storage and the listeners of published archives.
+ * {@code db/migration}), the media storage, the listeners of published archives, the metrics and the health
+ * details it adds to.
  */
 public record RecorderContext(Vertx vertx, Router router, Authentication authentication, DataSource dataSource,
-                              MediaStorage storage, ArchiveListeners archiveListeners) {
+                              MediaStorage storage, ArchiveListeners archiveListeners,
+                              RecorderMetrics metrics, HealthDetails health) {
 }

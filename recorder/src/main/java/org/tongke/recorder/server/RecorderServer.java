@@ -84,8 +84,9 @@ public final class RecorderServer implements AutoCloseable {
             IngestService ingest = new IngestService(ingestStore, files, ready, clock);
             Authentication auth = new Authentication(tokens);
             Router router = Router.router(vertx);
-            router.get("/health").handler(ctx -> HttpJson.send(ctx, 200, Map.of("status", "UP", "worker", runner.worker(),
-                    "queue", options.redis() == null ? "in-process" : "redis")));
+            HealthDetails health = new HealthDetails();
+            router.get("/health").handler(ctx -> HttpJson.send(ctx, 200, health.with(Map.of("status", "UP",
+                    "worker", runner.worker(), "queue", options.redis() == null ? "in-process" : "redis"))));
             router.get("/metrics").handler(ctx -> vertx.executeBlocking(metrics::scrape).onSuccess(text -> ctx.response()
                     .putHeader("content-type", "text/plain; version=0.0.4").end(text)).onFailure(ctx::fail));
             new TusRoutes(vertx, ingest, files, metrics).mount(router, auth);
@@ -93,7 +94,8 @@ public final class RecorderServer implements AutoCloseable {
             PageAssets.mount(router);
             gauges(metrics, jobs, runner, stats);
             for (RecorderExtension extension : extensions) {
-                extension.install(new RecorderContext(vertx, router, auth, database.dataSource(), storage, listeners));
+                extension.install(new RecorderContext(vertx, router, auth, database.dataSource(), storage, listeners,
+                        metrics, health));
             }
             router.route().failureHandler(HttpJson::failure);
             queue.start();

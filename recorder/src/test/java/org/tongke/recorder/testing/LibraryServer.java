@@ -14,6 +14,7 @@ import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
 import org.tongke.recorder.catalog.Catalog;
+import org.tongke.recorder.catalog.CurrentLessons;
 import org.tongke.recorder.catalog.LessonDirectory;
 import org.tongke.recorder.library.Library;
 import org.tongke.recorder.library.LibraryRoutes;
@@ -51,7 +52,7 @@ public final class LibraryServer implements AutoCloseable {
         MutableClock clock = new MutableClock(Instant.parse("2021-12-01T02:00:00Z"));
         Path folder = Files.createDirectories(dir.resolve("library"));
         Catalog catalog = new Catalog(db.db().dataSource(), clock);
-        Library library = new Library(catalog, directory, folder, new MediaUrlSigner(SECRET, clock, Duration.ofHours(4)),
+        Library library = new Library(catalog, new CurrentLessons(directory), folder, new MediaUrlSigner(SECRET, clock, Duration.ofHours(4)),
                 new TokenVerifier(SECRET, clock), limits, clock);
         Vertx vertx = Vertx.vertx();
         Router router = Router.router(vertx);

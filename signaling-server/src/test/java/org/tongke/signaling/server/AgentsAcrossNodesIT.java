@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
-import org.tongke.signaling.schedule.RedisPlanEvents;
+import org.tongke.config.plan.RedisPlanEvents;
 import org.tongke.signaling.schedule.TestPlans;
 
 /**

@@ -8,9 +8,9 @@ import org.tongke.config.auth.TokenVerifier;
 import org.tongke.signaling.cluster.ClusterOptions;
 import org.tongke.signaling.schedule.LessonRooms;
 import org.tongke.signaling.schedule.LoadedPlan;
-import org.tongke.signaling.schedule.PlanReloads;
-import org.tongke.signaling.schedule.PlanSource;
-import org.tongke.signaling.schedule.RedisPlanEvents;
+import org.tongke.config.plan.PlanReloads;
+import org.tongke.signaling.schedule.TimetablePlans;
+import org.tongke.config.plan.RedisPlanEvents;
 import org.tongke.signaling.schedule.ScheduleSource;
 import org.tongke.signaling.schedule.Timetable;
 
@@ -29,7 +29,8 @@ public final class ClusterNode {
         ScheduleSource schedules = ScheduleSource.none();
         if (args.length > 4) {
             Timetable timetable = new Timetable(Clock.systemUTC(), null);
-            PlanReloads reloads = new PlanReloads(PlanSource.file(Path.of(args[4])), timetable);
+            PlanReloads<LoadedPlan> reloads = TimetablePlans.reloads(TimetablePlans.file(Path.of(args[4])), timetable,
+                    Clock.systemUTC());
             LoadedPlan plan = reloads.loadNow();
             RedisPlanEvents.subscribe(args[0], plan.county(), reloads);
             schedules = timetable;

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Role;
 import org.tongke.config.testing.LocalRedis;
-import org.tongke.signaling.schedule.PlanReloads;
-import org.tongke.signaling.schedule.PlanSource;
-import org.tongke.signaling.schedule.RedisPlanEvents;
+import org.tongke.config.plan.PlanReloads;
+import org.tongke.signaling.schedule.LoadedPlan;
+import org.tongke.signaling.schedule.TimetablePlans;
+import org.tongke.config.plan.RedisPlanEvents;
 import org.tongke.signaling.schedule.TestPlans;
 import org.tongke.signaling.schedule.KnownClassroom;
 import org.tongke.signaling.schedule.Timetable;
@@ -34,7 +35,7 @@ class PlanEventsRedisIT {
     private final AtomicReference<String> asked = new AtomicReference<>();
     private LocalRedis redis;
     private HttpServer scheduler;
-    private PlanReloads reloads;
+    private PlanReloads<LoadedPlan> reloads;
     private RedisPlanEvents events;
     private SignalingServer server;
     private RedisClient publisher;
@@ -55,8 +56,8 @@ class PlanEventsRedisIT {
         scheduler.start();
         served.set(TestPlans.api(3, List.of(world.lessonToday("c1-math#1", "14:00", "14:40"))));
         Timetable timetable = new Timetable(world.clock, List.<KnownClassroom>copyOf(AgentsWorld.COUNTY));
-        reloads = new PlanReloads(PlanSource.scheduler(URI.create("http://127.0.0.1:" + scheduler.getAddress().getPort()
-                + "/")), timetable);
+        reloads = TimetablePlans.reloads(TimetablePlans.scheduler(URI.create("http://127.0.0.1:"
+                + scheduler.getAddress().getPort() + "/")), timetable, world.clock);
         reloads.loadNow();
         events = RedisPlanEvents.subscribe(redis.uri(), TestPlans.COUNTY, reloads);
         server = world.start(timetable);

@@ -1,7 +1,7 @@
-package org.tongke.signaling.schedule;
+package org.tongke.config.plan;
 
 /**
- * Where the server hears that the scheduler published a plan. In the all-in-one platform the
+ * Where a module hears that the scheduler published a plan. In the all-in-one platform the
  * scheduler's in-process publisher calls it directly; across machines {@link RedisPlanEvents}
  * calls it for each message on {@code tongke:plan:<county>}.
  */

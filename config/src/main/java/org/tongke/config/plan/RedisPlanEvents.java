@@ -1,4 +1,4 @@
-package org.tongke.signaling.schedule;
+package org.tongke.config.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
