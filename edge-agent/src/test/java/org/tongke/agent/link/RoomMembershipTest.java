@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tongke.agent.testing.FakeClock;
+import org.tongke.config.testing.SettableClock;
 
 class RoomMembershipTest {
     static final String ROOM = "c1-math#1@2021-11-24";
     static final String NEXT = "c1-music#1@2021-11-24";
 
-    final FakeClock clock = new FakeClock(Instant.parse("2021-11-24T05:20:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2021-11-24T05:20:00Z"));
     final RoomMembership rooms = new RoomMembership("zhenbu/lubo");
 
     private List<String> tick(String... wanted) {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tongke.agent.testing.FakeClock;
+import org.tongke.config.testing.SettableClock;
 
 class SchedulerTest {
     static final String CLASSROOM = "wuzhong/lubo";
@@ -21,7 +21,7 @@ class SchedulerTest {
     @TempDir
     Path dir;
 
-    final FakeClock clock = new FakeClock(START.toInstant().minus(Duration.ofMinutes(10)));
+    final SettableClock clock = new SettableClock(START.toInstant().minus(Duration.ofMinutes(10)));
     final List<String> log = new ArrayList<>();
     final Recordings recordings = new Recordings() {
         @Override

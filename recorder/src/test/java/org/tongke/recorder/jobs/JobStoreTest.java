@@ -3,16 +3,14 @@ package org.tongke.recorder.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.recorder.ingest.LessonKey;
 import org.tongke.recorder.server.Database;
 
@@ -22,7 +20,7 @@ class JobStoreTest {
     @TempDir
     Path dir;
     private Database db;
-    private final MovableClock clock = new MovableClock(Instant.parse("2021-11-24T06:10:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2021-11-24T06:10:00Z"));
     private JobStore jobs;
 
     @BeforeEach
@@ -49,11 +47,11 @@ class JobStoreTest {
         String id = jobs.enqueue(KEY).id();
         Duration quiet = Duration.ofMinutes(1);
         assertThat(jobs.claim(id, "a", quiet)).isTrue();
-        clock.move(Duration.ofSeconds(50));
+        clock.advance(Duration.ofSeconds(50));
         jobs.progress(id, 40);
-        clock.move(Duration.ofSeconds(50));
+        clock.advance(Duration.ofSeconds(50));
         assertThat(jobs.claim(id, "b", quiet)).as("a touched it 50 s ago").isFalse();
-        clock.move(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         assertThat(jobs.claim(id, "b", quiet)).isTrue();
         ArchiveJob job = jobs.find(id).orElseThrow();
         assertThat(job.worker()).isEqualTo("b");
@@ -71,30 +69,4 @@ class JobStoreTest {
         assertThat(jobs.claim(id, "a2", Duration.ofMinutes(1))).isTrue();
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.recorder.testing.LibraryServer;
-import org.tongke.recorder.testing.MutableClock;
 
 class MediaUrlSignerTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2021-12-01T02:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2021-12-01T02:00:00Z"));
     private final MediaUrlSigner signer = new MediaUrlSigner(LibraryServer.SECRET, clock, Duration.ofHours(4));
 
     @TempDir

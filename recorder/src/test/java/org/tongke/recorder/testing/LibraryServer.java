@@ -13,6 +13,7 @@ import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.recorder.catalog.Catalog;
 import org.tongke.recorder.catalog.CurrentLessons;
 import org.tongke.recorder.catalog.LessonDirectory;
@@ -35,10 +36,10 @@ public final class LibraryServer implements AutoCloseable {
     private final TestDatabases.Handle db;
     private final Catalog catalog;
     private final Path folder;
-    private final MutableClock clock;
+    private final SettableClock clock;
 
     private LibraryServer(Vertx vertx, HttpServer server, TestDatabases.Handle db, Catalog catalog, Path folder,
-            MutableClock clock) {
+            SettableClock clock) {
         this.vertx = vertx;
         this.server = server;
         this.db = db;
@@ -49,7 +50,7 @@ public final class LibraryServer implements AutoCloseable {
 
     public static LibraryServer start(Path dir, LessonDirectory directory, TestDatabases.Handle db, ResourceLimits limits)
             throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2021-12-01T02:00:00Z"));
+        SettableClock clock = new SettableClock(Instant.parse("2021-12-01T02:00:00Z"));
         Path folder = Files.createDirectories(dir.resolve("library"));
         Catalog catalog = new Catalog(db.db().dataSource(), clock);
         Library library = new Library(catalog, new CurrentLessons(directory), folder, new MediaUrlSigner(SECRET, clock, Duration.ofHours(4)),
@@ -75,7 +76,7 @@ public final class LibraryServer implements AutoCloseable {
         return folder;
     }
 
-    public MutableClock clock() {
+    public SettableClock clock() {
         return clock;
     }
 

@@ -2,14 +2,12 @@ package org.tongke.signaling.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tongke.config.testing.SettableClock;
 
 /** What a room tells its listener when a lesson that ran ends, and when it tells nothing. */
 class LessonRunTest {
@@ -38,12 +36,12 @@ class LessonRunTest {
         room.join(member("staff", "staff", null));
         room.join(member("b", "assistant-teacher", B));
         room.leave("b", "left");
-        clock.now = Instant.parse("2021-09-06T05:30:00Z");
+        clock.set(Instant.parse("2021-09-06T05:30:00Z"));
         room.startLesson("lead");
         room.attendance("a", 28, 30);
-        clock.now = Instant.parse("2021-09-06T05:40:00Z");
+        clock.set(Instant.parse("2021-09-06T05:40:00Z"));
         room.join(member("host-agent", "classroom-agent", HOST));
-        clock.now = Instant.parse("2021-09-06T06:10:00Z");
+        clock.set(Instant.parse("2021-09-06T06:10:00Z"));
 
         room.endLesson("lead");
 
@@ -64,17 +62,17 @@ class LessonRunTest {
         Room room = timetableRoom();
         room.join(member("lead", "lead-teacher", null));
         room.join(member("b", "assistant-teacher", B));
-        clock.now = Instant.parse("2021-09-06T05:30:00Z");
+        clock.set(Instant.parse("2021-09-06T05:30:00Z"));
         room.startLesson("lead");
         room.leave("b", "left");
-        clock.now = Instant.parse("2021-09-06T05:50:00Z");
+        clock.set(Instant.parse("2021-09-06T05:50:00Z"));
 
         List<LessonRun> elsewhere = new ArrayList<>();
         InMemoryRoomRegistry other = new InMemoryRoomRegistry(clock, 10, false, elsewhere::add);
         Room carried = Room.restore(room.state(), Instant.parse("2021-09-06T06:25:00Z"), clock, false,
                 List.of(member("lead", "lead-teacher", null)), java.util.Map.of(), room.lessonRecord());
         other.adopt(carried);
-        clock.now = Instant.parse("2021-09-06T06:10:00Z");
+        clock.set(Instant.parse("2021-09-06T06:10:00Z"));
         carried.endLesson("lead");
 
         assertThat(elsewhere).hasSize(1);
@@ -103,7 +101,7 @@ class LessonRunTest {
         rooms.removeIfEmpty(room);
         assertThat(runs).as("still within its time: the room stays open, the lesson live").isEmpty();
 
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         rooms.removeIfEmpty(room);
 
         assertThat(rooms.find(room.id())).isEmpty();
@@ -126,32 +124,10 @@ class LessonRunTest {
         room.startLesson("lead");
         room.endLesson("lead");
         room.leave("lead", "left");
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         rooms.removeIfEmpty(room);
 
         assertThat(runs).extracting(LessonRun::ending).containsExactly(LessonRun.ENDED);
     }
 
-    static final class SettableClock extends Clock {
-        volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.signaling.room.InMemoryRoomRegistry;
 import org.tongke.signaling.room.Member;
 import org.tongke.signaling.room.Participant;
@@ -17,7 +18,7 @@ class LessonRoomsTest {
     static final String LESSON = "c1-math#1@2021-11-24";
 
     /** 13:30-14:10 in Beijing is 05:30-06:10 UTC. */
-    private final TimetableTest.MutableClock clock = new TimetableTest.MutableClock(Instant.parse("2021-11-24T05:19:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2021-11-24T05:19:00Z"));
     private final Timetable timetable = new Timetable(clock, null);
     private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(clock, 10);
     private final LessonRooms lessonRooms = new LessonRooms(timetable, rooms, clock, Duration.ofMinutes(10),
@@ -28,7 +29,7 @@ class LessonRoomsTest {
     }
 
     private void at(String utc) {
-        clock.now = Instant.parse(utc);
+        clock.set(Instant.parse(utc));
         lessonRooms.tick();
     }
 
@@ -132,14 +133,14 @@ class LessonRoomsTest {
         Leases won = new Leases();
         LessonRooms here = new LessonRooms(timetable, rooms, clock, new LessonRooms.Timing(Duration.ofMinutes(10),
                 Duration.ofMinutes(15), Duration.ofSeconds(15)), won);
-        clock.now = Instant.parse("2021-11-24T05:25:00Z");
+        clock.set(Instant.parse("2021-11-24T05:25:00Z"));
         here.tick();
         here.tick();
         assertThat(won.asked).as("claimed once while the claim is under way").containsExactly(LESSON);
         assertThat(rooms.find(LESSON)).isEmpty();
         won.answer.complete(true);
         assertThat(rooms.find(LESSON)).isPresent();
-        clock.now = Instant.parse("2021-11-24T06:25:00Z");
+        clock.set(Instant.parse("2021-11-24T06:25:00Z"));
         here.tick();
         assertThat(rooms.find(LESSON)).isEmpty();
         assertThat(won.closed).containsExactly(LESSON);
@@ -148,7 +149,7 @@ class LessonRoomsTest {
         Leases lost = new Leases();
         LessonRooms there = new LessonRooms(timetable, otherRooms, clock, new LessonRooms.Timing(Duration.ofMinutes(10),
                 Duration.ofMinutes(15), Duration.ofSeconds(15)), lost);
-        clock.now = Instant.parse("2021-11-24T05:25:00Z");
+        clock.set(Instant.parse("2021-11-24T05:25:00Z"));
         lost.answer.complete(false);
         there.tick();
         there.tick();

@@ -3,21 +3,19 @@ package org.tongke.signaling.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.signaling.protocol.ServerMessage;
 
 class TimetableTest {
     /** Wednesday 2021-11-24, 09:00 in Beijing. */
     static final Instant NOW = Instant.parse("2021-11-24T01:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final SettableClock clock = new SettableClock(NOW);
     private final Timetable timetable = new Timetable(clock, List.of(
             new KnownClassroom(TestPlans.HOST, "城西小学", "录播教室"), new KnownClassroom(TestPlans.RURAL, "祯埠镇小", "录播教室"),
             new KnownClassroom("dongshan/lubo", "东山小学", "录播教室")));
@@ -78,10 +76,10 @@ class TimetableTest {
         long before = timetable.schedule(TestPlans.RURAL).orElseThrow().version();
         timetable.subscribe(heard::add);
 
-        clock.now = Instant.parse("2021-11-24T15:59:00Z");
+        clock.set(Instant.parse("2021-11-24T15:59:00Z"));
         timetable.refresh();
         assertThat(heard).isEmpty();
-        clock.now = Instant.parse("2021-11-24T16:00:00Z");
+        clock.set(Instant.parse("2021-11-24T16:00:00Z"));
         timetable.refresh();
 
         assertThat(timetable.lessons()).extracting(TimetableLesson::id).containsExactly("c1-math#1@2021-12-09");
@@ -96,45 +94,5 @@ class TimetableTest {
 
         assertThat(fromPlan.classrooms()).extracting(KnownClassroom::id).containsExactly(TestPlans.HOST, TestPlans.RURAL);
         assertThat(fromPlan.county()).contains("tiny");
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            MutableClock outer = this;
-            return new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return zone;
-                }
-
-                @Override
-                public Clock withZone(ZoneId z) {
-                    return outer.withZone(z);
-                }
-
-                @Override
-                public Instant instant() {
-                    return outer.now;
-                }
-            };
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.testing.SettableClock;
 import org.tongke.signaling.ice.IceConfig;
 import org.tongke.signaling.protocol.ClientMessage;
 import org.tongke.signaling.protocol.ServerMessage;
@@ -20,28 +19,11 @@ import org.tongke.signaling.room.InMemoryRoomRegistry;
 import org.tongke.signaling.service.SignalingServiceTest.FakeConnection;
 
 class SessionResumeTest {
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        Instant now = Instant.parse("2025-03-03T08:00:00Z");
-
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String LEAD = "lesson:l#1";
     private static final String RURAL = "classroom:wuzhong/lubo";
 
-    private final FakeClock clock = new FakeClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2025-03-03T08:00:00Z"));
     private final InMemoryRoomRegistry rooms = new InMemoryRoomRegistry(Clock.systemUTC(), 10);
     private final SignalingService service = new SignalingService(
             new TokenVerifier(SignalingServiceTest.SECRET, Clock.systemUTC()), rooms, new SignalingMetrics(),
@@ -82,7 +64,7 @@ class SessionResumeTest {
         assertThat(c[0].last()).asString().contains("Away").contains("connection-lost");
         service.received(c[0], new ClientMessage.Chat("l#1", "one"));
         service.received(c[0], new ClientMessage.Chat("l#1", "two"));
-        clock.now = clock.now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
 
         FakeConnection back = hello(Role.CLASSROOM_AGENT, RURAL, new ClientMessage.Resume(session, seen));
 
@@ -127,7 +109,7 @@ class SessionResumeTest {
         long seen = lastSeq(c[1]);
         String session = ((ServerMessage.Welcome) c[1].sent.get(0)).session();
         service.closed(c[1], "connection-lost", true);
-        clock.now = clock.now.plus(GRACE);
+        clock.advance(GRACE);
         service.expireAway();
         assertThat(c[0].last()).asString().contains("Left").contains("connection-lost");
 
