@@ -82,8 +82,12 @@ public final class PlanReloads<T> implements PlanEvents, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

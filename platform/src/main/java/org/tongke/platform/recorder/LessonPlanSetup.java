@@ -43,7 +43,7 @@ public record LessonPlanSetup(CurrentLessons lessons, PlanReloads<PlanFile> relo
             RedisPlanEvents events = redis == null ? null : RedisPlanEvents.subscribe(redis, county.id(), reloads);
             return new LessonPlanSetup(lessons, reloads, events);
         } catch (RuntimeException e) {
-            closeQuietly(reloads);
+            reloads.close();
             throw e;
         }
     }
@@ -76,14 +76,6 @@ public record LessonPlanSetup(CurrentLessons lessons, PlanReloads<PlanFile> relo
         if (events != null) {
             events.close();
         }
-        closeQuietly(reloads);
-    }
-
-    private static void closeQuietly(PlanReloads<?> reloads) {
-        try {
-            reloads.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reloads.close();
     }
 }

@@ -61,7 +61,7 @@ public record TimetableSetup(Timetable timetable, PlanReloads<LoadedPlan> reload
             RedisPlanEvents events = redis == null ? null : RedisPlanEvents.subscribe(redis, plan.county(), reloads);
             return Optional.of(new TimetableSetup(timetable, reloads, events));
         } catch (RuntimeException e) {
-            closeQuietly(reloads);
+            reloads.close();
             throw e;
         }
     }
@@ -95,14 +95,6 @@ public record TimetableSetup(Timetable timetable, PlanReloads<LoadedPlan> reload
         if (events != null) {
             events.close();
         }
-        closeQuietly(reloads);
-    }
-
-    private static void closeQuietly(PlanReloads<?> reloads) {
-        try {
-            reloads.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        reloads.close();
     }
 }

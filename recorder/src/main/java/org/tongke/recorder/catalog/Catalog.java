@@ -182,32 +182,16 @@ public final class Catalog {
         }
     }
 
-    /** A unit of work on one connection, committed when it returns, rolled back when it throws. */
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 
     /** Runs the work, then tells the search index about the entry it wrote (after the commit). */
-    private CatalogEntry inTransaction(Work<CatalogEntry> work, java.util.function.Consumer<CatalogEntry> committed) {
+    private CatalogEntry inTransaction(Transactions.Work<CatalogEntry> work, java.util.function.Consumer<CatalogEntry> committed) {
         CatalogEntry entry = inTransaction(work);
         committed.accept(entry);
         return entry;
     }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("catalog database: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.run(db, "catalog database", work);
     }
 
     static void setNullableInt(PreparedStatement s, int index, Integer value) throws SQLException {

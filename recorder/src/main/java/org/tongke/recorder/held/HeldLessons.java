@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.tongke.recorder.catalog.CatalogException;
+import org.tongke.recorder.catalog.Transactions;
 
 /**
  * The held lessons in the catalog database ({@code held_lesson}, {@code held_lesson_classroom}).
@@ -163,23 +164,8 @@ public final class HeldLessons {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new CatalogException("held lessons: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.run(db, "held lessons", work);
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
 }
