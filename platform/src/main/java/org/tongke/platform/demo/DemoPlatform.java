@@ -120,7 +120,8 @@ final class DemoPlatform implements AutoCloseable {
         URI recorderUri = URI.create("http://127.0.0.1:" + recorder.port() + "/");
 
         SignalingServer signaling = SignalingServer.start(ServerOptions.defaults().withPort(port(s, 3))
-                        .withRecorder(RecorderLink.of(recorderUri.toString(), secret)),
+                        .withRecorder(RecorderLink.of(recorderUri.toString(), secret)
+                                .withSpool(s.work().resolve("held-lessons"))),
                 new TokenVerifier(secret, clock), clock, timetable.timetable(),
                 new LessonRooms.Timing(Duration.ofMinutes(5), Duration.ofMinutes(2), LessonRooms.DEFAULT_EVERY));
         running.add(signaling);

@@ -96,6 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
             + " while it is away, so its report counts lessons held live without a recording. Needs --plan-file or"
             + " --scheduler.")
     String recorder;
+    @Option(names = "--held-spool", paramLabel = "DIR", description = "With --recorder: a folder that keeps the lessons"
+            + " waiting for the recorder, one file each, so that a restart of this node loses none (without it they wait"
+            + " in memory).")
+    Path heldSpool;
 
     @Override
     public Integer call() throws Exception {
@@ -105,6 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             return fail(err, "--tls-cert and --tls-key go together.");
+        }
+        if (heldSpool != null && recorder == null) {
+            return fail(err, "--held-spool keeps reports for the recorder: give --recorder too.");
         }
         if (recorder != null && planFile == null && scheduler == null) {
             return fail(err, "--recorder needs a timetable (--plan-file or --scheduler): the recorder counts the"
@@ -133,7 +140,7 @@ public final class ServeCommand implements Callable<Integer> {
             options = ServerOptions.defaults().withPort(port).withTls(tlsCert, tlsKey).withIce(ice)
                     .withResumeGrace(DurationText.parse(resumeGrace, "--resume-grace", Duration.ofMinutes(10)))
                     .withBridges(bridgeApis(bridges))
-                    .withRecorder(recorder == null ? null : RecorderLink.of(recorder, secret));
+                    .withRecorder(recorder == null ? null : withSpool(RecorderLink.of(recorder, secret)));
         } catch (IllegalArgumentException e) {
             return fail(err, e.getMessage());
         }
@@ -179,6 +186,10 @@ public final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private RecorderLink withSpool(RecorderLink link) {
+        return heldSpool == null ? link : link.withSpool(heldSpool);
     }
 
     private static int fail(PrintWriter err, String message) {

@@ -41,6 +41,10 @@ class CommandLineTest {
         assertThat(alone.err()).contains("--recorder needs a timetable (--plan-file or --scheduler)");
         assertThat(ftp.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(ftp.err()).contains("--recorder ftp://127.0.0.1/ must be the recorder's HTTP address");
+        CommandRun spoolAlone = CommandRun.of("signaling", "serve", "--secret-file", secret.toString(), "--held-spool",
+                dir.resolve("held").toString());
+        assertThat(spoolAlone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(spoolAlone.err()).contains("--held-spool keeps reports for the recorder: give --recorder too.");
     }
 
     static List<List<String>> everyCommand() {

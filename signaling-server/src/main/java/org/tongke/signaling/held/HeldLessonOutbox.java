@@ -17,8 +17,10 @@ import org.tongke.signaling.room.LessonRun;
  * ({@link #ended}, under the room's lock: it only queues); a thread of its own posts them in
  * order, and keeps the first one while the recorder is down or failing, retrying after
  * {@code firstRetry}, doubling up to {@code maxRetry}. A 2xx or a final 4xx (an unknown lesson,
- * a refused token) takes a report off. At most {@code capacity} wait, in memory: past it the
- * oldest is dropped, and a node that stops loses those still waiting after {@link #DRAIN} (both logged).
+ * a refused token) takes a report off. At most {@code capacity} wait: past it the oldest is
+ * dropped (logged). With a spool ({@code --held-spool}) each report is on disk before it counts as
+ * queued and is posted after a restart; without one, a node that stops loses those still waiting
+ * after {@link #DRAIN} (logged).
  */
 public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeldLessonOutbox.class);
@@ -28,7 +30,11 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     private final RecorderLink link;
     private final RecorderClient client;
     private final String node;
-    private final Deque<HeldLessonReport> waiting = new ArrayDeque<>();
+    private final Deque<HeldLessonSpool.Spooled> waiting = new ArrayDeque<>();
+    /** Null: reports wait in memory only. */
+    private final HeldLessonSpool spool;
+    /** Writes the spool's files, off the rooms' threads; null without a spool. */
+    private final java.util.concurrent.ExecutorService writes;
     private final AtomicLong posted = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Thread sender;
@@ -38,6 +44,15 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
         this.link = link;
         this.node = node;
         this.client = new RecorderClient(link, county, node, clock);
+        this.spool = link.spool() == null ? null : new HeldLessonSpool(link.spool());
+        if (spool != null) {
+            waiting.addAll(spool.load());
+        }
+        this.writes = spool == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "held-spool");
+            t.setDaemon(true);
+            return t;
+        });
         this.sender = new Thread(this::run, "held-lessons");
         this.sender.setDaemon(true);
     }
@@ -51,7 +66,9 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     public static HeldLessonOutbox start(RecorderLink link, Supplier<Optional<String>> county, String node, Clock clock) {
         HeldLessonOutbox outbox = new HeldLessonOutbox(link, county, node, clock);
         outbox.sender.start();
-        LOG.info("Lessons held live are reported to the recorder at {}", link.url());
+        LOG.info("Lessons held live are reported to the recorder at {}{}", link.url(), outbox.spool == null
+                ? " (waiting reports in memory)" : " (waiting reports kept in " + outbox.spool.dir() + ", "
+                + outbox.pending() + " left by an earlier run)");
         return outbox;
     }
 
@@ -59,18 +76,32 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     public void ended(LessonRun run) {
         try {
             HeldLessonReport report = HeldLessonReport.of(run, node);
-            synchronized (this) {
-                if (waiting.size() >= link.capacity()) {
-                    HeldLessonReport dropped = waiting.pollFirst();
-                    failed.incrementAndGet();
-                    LOG.warn("Held lesson {} dropped: {} reports wait for the recorder already", dropped.lesson(),
-                            link.capacity());
-                }
-                waiting.addLast(report);
-                notifyAll();
+            if (spool == null) {
+                queue(new HeldLessonSpool.Spooled(report, null));
+            } else {
+                // The room calls under its lock, maybe on an event loop: the file is written and synced elsewhere.
+                writes.execute(() -> queue(spool.save(report)));
             }
         } catch (RuntimeException e) {
             LOG.error("Lesson {} ended, but its report could not be queued", run.room(), e);
+        }
+    }
+
+    private void queue(HeldLessonSpool.Spooled spooled) {
+        try {
+            synchronized (this) {
+                if (waiting.size() >= link.capacity()) {
+                    HeldLessonSpool.Spooled dropped = waiting.pollFirst();
+                    forget(dropped);
+                    failed.incrementAndGet();
+                    LOG.warn("Held lesson {} dropped: {} reports wait for the recorder already", dropped.report().lesson(),
+                            link.capacity());
+                }
+                waiting.addLast(spooled);
+                notifyAll();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Lesson {} ended, but its report could not be queued", spooled.report().lesson(), e);
         }
     }
 
@@ -78,10 +109,11 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
         int failures = 0;
         while (!closed) {
             try {
-                HeldLessonReport next = next();
-                if (next == null) {
+                HeldLessonSpool.Spooled spooled = next();
+                if (spooled == null) {
                     return;
                 }
+                HeldLessonReport next = spooled.report();
                 RecorderClient.Result result = client.post(next);
                 if (result.answer() == RecorderClient.Answer.LATER) {
                     failures++;
@@ -96,7 +128,9 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
                 }
                 failures = 0;
                 synchronized (this) {
-                    waiting.remove(next);
+                    if (waiting.remove(spooled)) {
+                        forget(spooled);
+                    }
                 }
                 if (result.answer() == RecorderClient.Answer.TAKEN) {
                     posted.incrementAndGet();
@@ -120,7 +154,13 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
         }
     }
 
-    private synchronized HeldLessonReport next() throws InterruptedException {
+    private void forget(HeldLessonSpool.Spooled spooled) {
+        if (spool != null) {
+            spool.remove(spooled);
+        }
+    }
+
+    private synchronized HeldLessonSpool.Spooled next() throws InterruptedException {
         while (waiting.isEmpty() && !closed) {
             wait();
         }
@@ -163,6 +203,16 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
     @Override
     public void close() {
         long deadline = System.nanoTime() + DRAIN.toNanos();
+        if (writes != null) {
+            writes.shutdown();
+            try {
+                if (!writes.awaitTermination(DRAIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Held lesson reports still being written to {} when this node stopped", spool.dir());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             // Lessons ended by the node's own stop (its clients closed) are posted if the recorder answers now.
             while (!waiting.isEmpty() && System.nanoTime() < deadline) {
@@ -185,8 +235,10 @@ public final class HeldLessonOutbox implements LessonListener, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         int left = pending();
-        if (left > 0) {
+        if (left > 0 && spool == null) {
             LOG.warn("{} held lessons were not reported to the recorder before this node stopped", left);
+        } else if (left > 0) {
+            LOG.info("{} held lessons wait in {} for the recorder, posted after a restart", left, spool.dir());
         }
     }
 }

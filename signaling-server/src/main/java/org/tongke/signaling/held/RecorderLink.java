@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param secret     the shared token secret: each report carries a short-lived staff token of the county minted with it
  * @param firstRetry the wait after a first failed post; it doubles with each failure up to {@code maxRetry}
  * @param capacity   how many reports wait at most; past it the oldest is dropped (and counted failed)
+ * @param spool      the folder that keeps waiting reports across restarts ({@code --held-spool}); null: in memory only
  */
-public record RecorderLink(URI url, byte[] secret, Duration firstRetry, Duration maxRetry, int capacity) {
+public record RecorderLink(URI url, byte[] secret, Duration firstRetry, Duration maxRetry, int capacity,
+        java.nio.file.Path spool) {
     /** The recorder restarting takes seconds. */
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
     /** A recorder away for hours is tried every minute. */
@@ -40,11 +42,16 @@ public record RecorderLink(URI url, byte[] secret, Duration firstRetry, Duration
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--recorder " + url + " is not a URL: " + e.getMessage());
         }
-        return new RecorderLink(uri, secret, DEFAULT_FIRST_RETRY, DEFAULT_MAX_RETRY, DEFAULT_CAPACITY);
+        return new RecorderLink(uri, secret, DEFAULT_FIRST_RETRY, DEFAULT_MAX_RETRY, DEFAULT_CAPACITY, null);
     }
 
     public RecorderLink withRetry(Duration first, Duration max) {
-        return new RecorderLink(url, secret, first, max, capacity);
+        return new RecorderLink(url, secret, first, max, capacity, spool);
+    }
+
+    /** Keeps the reports waiting for the recorder in {@code dir}, so that a restart loses none. */
+    public RecorderLink withSpool(java.nio.file.Path dir) {
+        return new RecorderLink(url, secret, firstRetry, maxRetry, capacity, dir);
     }
 
     /** {@code POST /api/lessons/{lessonId}/held}, the id percent-encoded. */

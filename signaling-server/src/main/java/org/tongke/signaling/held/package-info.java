@@ -5,5 +5,7 @@
  * which posts it as a {@link org.tongke.signaling.held.HeldLessonReport} to
  * {@code POST /api/lessons/{lessonId}/held} from a thread of its own, retrying with backoff while
  * the recorder is away, so the delivered-lesson report counts lessons that ran without a recording.
+ * With {@code --held-spool}, {@link org.tongke.signaling.held.HeldLessonSpool} keeps the waiting
+ * reports on disk across restarts.
  */
 package org.tongke.signaling.held;
