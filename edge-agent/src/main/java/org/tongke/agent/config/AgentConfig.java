@@ -35,8 +35,17 @@ public record AgentConfig(String classroom, String token, URI signaling, URI rec
      * @param postRoll and goes on this long after it
      * @param segment  the length of one segment file
      * @param format   {@code mpegts} or {@code mp4} (fragmented)
+     * @param overrun  how long past its post-roll a lesson the lead teacher started and has not
+     *                 ended yet goes on recording (teachers overrun; the end-lesson stops it)
      */
-    public record Recording(Duration preRoll, Duration postRoll, Duration segment, String format) {
+    public record Recording(Duration preRoll, Duration postRoll, Duration segment, String format, Duration overrun) {
+        /** Lessons run over by half an hour at most, then the schedule wins. */
+        public static final Duration DEFAULT_OVERRUN = Duration.ofMinutes(30);
+
+        public Recording(Duration preRoll, Duration postRoll, Duration segment, String format) {
+            this(preRoll, postRoll, segment, format, DEFAULT_OVERRUN);
+        }
+
         public String extension() {
             return format.equals("mp4") ? "mp4" : "ts";
         }

@@ -260,12 +260,13 @@ public final class AgentConfigReader {
         Duration pre = duration(r, "preRoll", Duration.ofMinutes(2), Duration.ZERO, Duration.ofMinutes(30));
         Duration post = duration(r, "postRoll", Duration.ofMinutes(3), Duration.ZERO, Duration.ofMinutes(30));
         Duration segment = duration(r, "segment", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofMinutes(10));
+        Duration overrun = duration(r, "overrun", AgentConfig.Recording.DEFAULT_OVERRUN, Duration.ZERO, Duration.ofHours(2));
         String format = r.optString("format", "mp4");
         if (!format.equals("mpegts") && !format.equals("mp4")) {
             problems.error(r.location("format"), "'" + format + "' is not mpegts or mp4 (fragmented)");
         }
         r.finish();
-        return new AgentConfig.Recording(pre, post, segment, format);
+        return new AgentConfig.Recording(pre, post, segment, format, overrun);
     }
 
     private AgentConfig.Upload upload(YamlMap u) {

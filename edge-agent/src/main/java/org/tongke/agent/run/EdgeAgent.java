@@ -72,7 +72,7 @@ public final class EdgeAgent implements AutoCloseable {
         recorder = new ClassroomRecorder(config, uploads, clock, options.preset());
         signaling = new SignalingClient(config.signaling(), config.token(), config.classroom(), clock, new Link());
         scheduler = new Scheduler(cache, clock, config.recording().preRoll(), config.recording().postRoll(),
-                config.classroom(), new Acknowledged());
+                config.recording().overrun(), config.classroom(), new Acknowledged());
         uploads.start();
         ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "schedule"));
         ticker.scheduleWithFixedDelay(this::tick, 0, options.tick().toMillis(), TimeUnit.MILLISECONDS);

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * ended it early; a {@code start-now} recording overrides the schedule until its minutes are up.
  * It reads only the cache and the clock, so it keeps to the schedule with the link down; when the
  * lesson's room is reachable, the lead teacher's start-lesson records it at once (however early)
- * and end-lesson stops it (however early), as a stop-now would.
+ * and end-lesson stops it (however early), as a stop-now would; a lesson the lead teacher started
+ * and has not ended goes on past its post-roll, up to {@code overrun} more. Of two lessons live at
+ * once (a teacher forgot to end one) the one started last is recorded.
  * Ticks come from one thread; commands may come from another.
  */
 public final class Scheduler {
@@ -36,12 +38,20 @@ public final class Scheduler {
     private final Recordings recordings;
     private final Map<String, Instant> stoppedUntil = new HashMap<>();
     private final Map<String, Instant> endedUntil = new HashMap<>();
-    private final Set<String> live = new HashSet<>();
+    /** Lessons the lead teacher started and has not ended, in the order they went live. */
+    private final Set<String> live = new LinkedHashSet<>();
+    private final Duration overrun;
     private Target manual;
     private Target running;
 
     public Scheduler(ScheduleCache cache, Clock clock, Duration preRoll, Duration postRoll, String classroom,
                      Recordings recordings) {
+        this(cache, clock, preRoll, postRoll, Duration.ZERO, classroom, recordings);
+    }
+
+    public Scheduler(ScheduleCache cache, Clock clock, Duration preRoll, Duration postRoll, Duration overrun,
+                     String classroom, Recordings recordings) {
+        this.overrun = overrun;
         this.cache = cache;
         this.clock = clock;
         this.preRoll = preRoll;
@@ -61,14 +71,14 @@ public final class Scheduler {
         stoppedUntil.values().removeIf(until -> !now.isBefore(until));
         endedUntil.values().removeIf(until -> !now.isBefore(until));
         live.removeIf(id -> cache.current().lessons().stream()
-                .noneMatch(l -> l.lesson().equals(id) && now.isBefore(l.endInstant().plus(postRoll))));
+                .noneMatch(l -> l.lesson().equals(id) && now.isBefore(l.endInstant().plus(postRoll).plus(overrun))));
         Target keep = null;
         Target first = null;
-        Target firstLive = null;
+        Map<String, Target> dueLive = new HashMap<>();
         for (ScheduledLesson l : cache.current().lessons()) {
             Instant from = l.startInstant().minus(preRoll);
-            Instant until = l.endInstant().plus(postRoll);
             boolean isLive = live.contains(l.lesson());
+            Instant until = l.endInstant().plus(postRoll).plus(isLive ? overrun : Duration.ZERO);
             if (now.isBefore(from) && !isLive || !now.isBefore(until) || stoppedUntil.containsKey(l.lesson())) {
                 continue;
             }
@@ -79,16 +89,18 @@ public final class Scheduler {
             if (first == null) {
                 first = t;
             }
-            if (isLive && firstLive == null) {
-                firstLive = t;
+            if (isLive) {
+                dueLive.put(l.lesson(), t);
             }
         }
-        // A lesson the lead teacher started wins over another one's roll; otherwise back-to-back
-        // lessons overlapping by their rolls record the one being recorded to its end.
-        if (keep != null && live.contains(keep.lesson())) {
-            return Optional.of(keep);
+        // A lesson the lead teacher started wins over another one's roll (the last started, if two
+        // are live); otherwise back-to-back lessons overlapping by their rolls record the one being
+        // recorded to its end.
+        Target lastLive = null;
+        for (String id : live) {
+            lastLive = dueLive.getOrDefault(id, lastLive);
         }
-        return Optional.ofNullable(firstLive != null ? firstLive : keep != null ? keep : first);
+        return Optional.ofNullable(lastLive != null ? lastLive : keep != null ? keep : first);
     }
 
     /**
@@ -100,7 +112,8 @@ public final class Scheduler {
         Duration before = lead.compareTo(preRoll) > 0 ? lead : preRoll;
         List<String> rooms = new ArrayList<>();
         for (ScheduledLesson l : cache.current().lessons()) {
-            if (!now.isBefore(l.startInstant().minus(before)) && now.isBefore(l.endInstant().plus(postRoll))
+            Instant leave = l.endInstant().plus(postRoll).plus(live.contains(l.lesson()) ? overrun : Duration.ZERO);
+            if (!now.isBefore(l.startInstant().minus(before)) && now.isBefore(leave)
                     && !endedUntil.containsKey(l.lesson())) {
                 rooms.add(l.lesson());
             }
@@ -110,7 +123,8 @@ public final class Scheduler {
 
     /**
      * The lesson's room says the lead teacher started it: it records from now (however early)
-     * to its scheduled end and post-roll, unless it was stopped or ended.
+     * to its scheduled end and post-roll, and on for up to {@code overrun} while it stays live,
+     * unless it was stopped or ended.
      */
     public synchronized void lessonLive(String lesson) {
         if (endedUntil.containsKey(lesson) || !live.add(lesson)) {
@@ -124,7 +138,7 @@ public final class Scheduler {
     public synchronized void lessonEnded(String lesson) {
         Instant now = clock.instant();
         Instant until = cache.current().lessons().stream().filter(l -> l.lesson().equals(lesson)).findFirst()
-                .map(l -> l.endInstant().plus(postRoll)).orElse(now.plus(Duration.ofDays(1)));
+                .map(l -> l.endInstant().plus(postRoll).plus(overrun)).orElse(now.plus(Duration.ofDays(1)));
         live.remove(lesson);
         if (!now.isBefore(until) || endedUntil.putIfAbsent(lesson, until) != null) {
             return;

@@ -114,6 +114,49 @@ class SchedulerTest {
     }
 
     @Test
+    void aLessonStillLiveAfterItsEndIsRecordedUntilTheEndLessonOrTheOverrunLimit() {
+        Scheduler overrunning = new Scheduler(new ScheduleCache(dir, CLASSROOM), clock, Duration.ofMinutes(2),
+                Duration.ofMinutes(3), Duration.ofMinutes(30), CLASSROOM, recordings);
+        clock.set(START.toInstant());
+        overrunning.tick();
+        overrunning.lessonLive("math#1@2021-11-24");
+        // The teacher runs 20 minutes over: past the post-roll, into the music lesson's time.
+        clock.set(START.plusMinutes(60).toInstant());
+        overrunning.tick();
+        assertThat(log).containsExactly("start math#1@2021-11-24");
+        assertThat(overrunning.rooms(clock.instant(), Duration.ofMinutes(10))).contains("math#1@2021-11-24");
+        overrunning.lessonEnded("math#1@2021-11-24");
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+
+        // Never ended (the link dropped): the schedule wins after the overrun limit.
+        log.clear();
+        clock.set(START.plusMinutes(50).toInstant());
+        overrunning.lessonLive("music#1@2021-11-24");
+        clock.set(START.plusMinutes(90 + 3 + 29).toInstant());
+        overrunning.tick();
+        assertThat(log).isEmpty();
+        clock.set(START.plusMinutes(90 + 3 + 30).toInstant());
+        overrunning.tick();
+        assertThat(log).containsExactly("stop");
+    }
+
+    @Test
+    void ofTwoLessonsLiveAtOnceTheOneStartedLastIsRecorded() {
+        Scheduler overrunning = new Scheduler(new ScheduleCache(dir, CLASSROOM), clock, Duration.ofMinutes(2),
+                Duration.ofMinutes(3), Duration.ofMinutes(30), CLASSROOM, recordings);
+        clock.set(START.toInstant());
+        overrunning.lessonLive("math#1@2021-11-24");
+        clock.set(START.plusMinutes(50).toInstant());
+        overrunning.tick();
+        // The math teacher never ended; the music teacher starts hers.
+        overrunning.lessonLive("music#1@2021-11-24");
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+        clock.set(START.plusMinutes(51).toInstant());
+        overrunning.tick();
+        assertThat(log).containsExactly("start math#1@2021-11-24", "stop", "start music#1@2021-11-24");
+    }
+
+    @Test
     void theNextLessonStartedByItsTeacherWinsOverThePostRollOfTheOneBefore() {
         at(Duration.ofMinutes(41));
         assertThat(log).containsExactly("start math#1@2021-11-24");
