@@ -113,7 +113,7 @@ public final class SignalingService {
      * before the server starts. What other nodes say comes in through {@link #fromNode}.
      */
     public void cluster(RedisNodes nodes) {
-        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
+        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace, metrics);
         agentsElsewhere = nodes.agents();
         agents.cluster(agentsElsewhere);
     }
@@ -464,6 +464,9 @@ public final class SignalingService {
     private void applyHere(Session session, ClientMessage.ForRoom message) {
         MDC.put("roomId", message.room());
         try {
+            if (routing != null && !(message instanceof ClientMessage.OpenRoom)) {
+                routing.ensureOwner(message);
+            }
             actions.apply(session, message);
             if (message instanceof ClientMessage.Join || message instanceof ClientMessage.OpenRoom
                     || message instanceof ClientMessage.Leave) {
