@@ -139,6 +139,10 @@ class SignalingServeIT {
             assertThat(classrooms.body()).contains("\"classroom\":\"chengxi/lubo\"").contains("\"schoolName\":\"城西小学\"")
                     .contains("\"classroom\":\"zhenbu/lubo\",\"school\":\"zhenbu\",\"schoolName\":\"祯埠镇小\","
                             + "\"name\":\"录播教室\",\"state\":\"online\"");
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(health).as("staff see which plan the node serves")
+                    .contains("\"plan\":{\"source\":", "\"loads\":1,\"failures\":0}");
             assertThat(serve.stop(30)).isIn(0, 143);
         }
     }

@@ -166,6 +166,8 @@ public final class ServeCommand implements Callable<Integer> {
             server = SignalingServer.start(options, tokens, Clock.systemUTC(),
                     timetable.map(TimetableSetup::timetable).map(ScheduleSource.class::cast).orElse(ScheduleSource.none()),
                     timing, cluster);
+            SignalingServer started = server;
+            timetable.ifPresent(t -> started.service().plan(t.reloads()::status));
         } catch (IllegalArgumentException | IllegalStateException e) {
             timetable.ifPresent(TimetableSetup::close);
             return fail(err, e.getMessage());

@@ -1,5 +1,6 @@
 package org.tongke.signaling.cluster;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -44,6 +45,13 @@ public final class RedisNodes implements AutoCloseable {
     private static final String HAND_OVER = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""";
+    /**
+     * Stores the room's state only while this node holds its lease: a node that gave the room up
+     * never overwrites its new owner's.
+     */
+    private static final String SAVE_ROOM = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+            return false""";
     /** Takes an ownerless room's lease and answers its stored state; nothing when someone owns it. */
     private static final String TAKE_OVER = """
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
@@ -92,6 +100,10 @@ public final class RedisNodes implements AutoCloseable {
     public static RedisNodes connect(String uri, String node, Duration lease, Consumer<NodeMessage> inbox) {
         Objects.requireNonNull(inbox, "inbox");
         RedisClient client = RedisClient.create(uri);
+        // Commands fail at once while the link is down rather than wait in a queue: a lease renewal or a
+        // room's state sent late, after another node took the room over, would be stale.
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         NodeCodec codec = new NodeCodec();
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
@@ -187,9 +199,10 @@ public final class RedisNodes implements AutoCloseable {
         logged(redis.publish(NODE_CHANNEL_PREFIX + to, codec.encode(message)), "message to node " + to);
     }
 
+    /** Stores the room's state, when this node still holds its lease. */
     public void saveRoom(String room, NodeMessage.StoredRoom state) {
-        logged(redis.set(roomStateKey(room), codec.encodeRoom(state), SetArgs.Builder.px(STATE_TTL_MILLIS)),
-                "state of room " + room);
+        logged(redis.eval(SAVE_ROOM, ScriptOutputType.STATUS, new String[] {roomOwnerKey(room), roomStateKey(room)},
+                node, codec.encodeRoom(state), Long.toString(STATE_TTL_MILLIS)), "state of room " + room);
     }
 
     /**

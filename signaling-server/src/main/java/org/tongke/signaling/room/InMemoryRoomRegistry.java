@@ -79,6 +79,11 @@ public final class InMemoryRoomRegistry implements RoomRegistry {
     }
 
     @Override
+    public boolean forget(Room room) {
+        return rooms.remove(room.id(), room);
+    }
+
+    @Override
     public int size() {
         return rooms.size();
     }

@@ -29,5 +29,11 @@ public interface RoomRegistry {
     /** Forgets the room if it is still this one, empty, and not kept open any longer (see {@link Room#keepUntil()}). */
     void removeIfEmpty(Room room);
 
+    /**
+     * Forgets the room without closing it: another node owns it now and its lesson goes on there.
+     * False when this registry holds no such room.
+     */
+    boolean forget(Room room);
+
     int size();
 }

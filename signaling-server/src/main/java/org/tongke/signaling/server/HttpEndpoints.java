@@ -1,5 +1,7 @@
 package org.tongke.signaling.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -18,11 +20,12 @@ import org.tongke.signaling.service.SignalingService;
 import org.tongke.signaling.web.StaticResources;
 
 /**
- * {@code GET /health}, {@code GET /metrics} and the console page ({@code /console}); {@code /ws} goes on
+ * {@code GET /health} (with the plan the timetable follows, when it has one), {@code GET /metrics} and the console page ({@code /console}); {@code /ws} goes on
  * to the WebSocket handshake.
  */
 final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String WEBSOCKET_PATH = "/ws";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SignalingService service;
     private final StaticResources console;
@@ -43,9 +46,10 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
             SignalingService.Health h = service.health();
             String node = service.nodeHealth().map(n -> String.format(",\"node\":\"%s\",\"redis\":%b", n.node(),
                     n.redis())).orElse("");
+            String plan = service.planStatus().map(p -> ",\"plan\":" + json(p.toMap())).orElse("");
             respond(ctx, request, HttpResponseStatus.OK, "application/json", String.format(
-                    "{\"status\":\"%s\",\"connections\":%d,\"rooms\":%d%s}", h.status(), h.connections(), h.rooms(),
-                    node));
+                    "{\"status\":\"%s\",\"connections\":%d,\"rooms\":%d%s%s}", h.status(), h.connections(),
+                    h.rooms(), node, plan));
         } else if (path.equals("/metrics")) {
             respond(ctx, request, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
                     service.metrics().prometheus());
@@ -54,6 +58,14 @@ final class HttpEndpoints extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             respond(ctx, request, HttpResponseStatus.NOT_FOUND, "text/plain",
                     "not found; try /console, /health, /metrics or a WebSocket on /ws\n");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("health not written as JSON", e);
         }
     }
 

@@ -45,7 +45,9 @@ import org.tongke.signaling.schedule.LessonRooms;
  * This node claims a room's lease when it opens it, renews the leases of the rooms it owns,
  * stores each room after every change, and adopts a room whose owner's lease ran out (the node
  * died) from its stored state: the members that were on the dead node are away until they resume
- * (on any node) or the resume grace is over.
+ * (on any node) or the resume grace is over. A node that cannot be sure of a room's lease takes no
+ * change to it, and gives it up once the lease may have passed to another node ({@link RoomLeases}):
+ * its members here then go on as routed members of the room at its owner.
  */
 final class NodeRouting {
     /** Why the members on a node that died are away, and then leave. */
@@ -78,19 +80,27 @@ final class NodeRouting {
     private final Clock clock;
     private final Duration grace;
     private final MessageCodec codec = new MessageCodec();
-    /** The rooms whose lease this node holds. */
-    private final Set<String> owned = ConcurrentHashMap.newKeySet();
+    /** The rooms whose lease this node holds, and whether it may still act as their owner. */
+    private final RoomLeases leases;
+    private final SignalingMetrics metrics;
+    /**
+     * Sessions here in a room this node gave up, by room and session: each is told {@code back} to
+     * the room's owner (a fresh snapshot from it) once Redis carries it; true while that is under way.
+     */
+    private final ConcurrentMap<String, Boolean> moves = new ConcurrentHashMap<>();
     /** Members of adopted rooms that were on the node that died, by room and session. */
     private final ConcurrentMap<String, Orphan> orphans = new ConcurrentHashMap<>();
 
     NodeRouting(RedisNodes nodes, RoomRegistry rooms, RoomActions actions, Map<String, Session> byId, Clock clock,
-            Duration grace) {
+            Duration grace, SignalingMetrics metrics) {
         this.nodes = nodes;
         this.rooms = rooms;
         this.actions = actions;
         this.byId = byId;
         this.clock = clock;
         this.grace = grace;
+        this.metrics = metrics;
+        this.leases = new RoomLeases(clock, nodes.lease());
     }
 
     String node() {
@@ -117,7 +127,7 @@ final class NodeRouting {
                 } else if (!claimed) {
                     refusals.refuse(session, RoomProblem.ROOM_EXISTS.name(), "room " + room + " is open already", type);
                 } else {
-                    owned.add(room);
+                    leases.took(room);
                     local.apply(session, message);
                     changed(room);
                 }
@@ -131,7 +141,8 @@ final class NodeRouting {
                 codec.encodeClient(message));
         toOwner(room, act, 0).whenComplete((owner, failure) -> {
             if (failure != null) {
-                refusals.refuse(session, ErrorCode.INTERNAL.name(), "Redis failed: " + failure.getMessage(), type);
+                refusals.refuse(session, RoomProblem.NO_SUCH_ROOM.name(), "this node cannot reach room " + room
+                        + "'s node just now (" + failure.getMessage() + "); try again in a few seconds", type);
             } else if (owner == RedisNodes.Owner.GONE) {
                 refusals.refuse(session, RoomProblem.NO_SUCH_ROOM.name(), "room " + room + "'s node is gone and"
                         + " no other has taken the room over yet; try again in a few seconds", type);
@@ -243,7 +254,7 @@ final class NodeRouting {
         Optional<Room> room = rooms.find(id);
         if (room.isPresent()) {
             store(room.get());
-        } else if (owned.remove(id)) {
+        } else if (leases.forget(id)) {
             nodes.release(id);
         }
     }
@@ -264,10 +275,10 @@ final class NodeRouting {
     /** Stores every room held here and gives up its lease (this node stops); done when Redis has it all. */
     CompletionStage<Void> handOver() {
         List<CompletableFuture<Boolean>> given = new ArrayList<>();
-        for (String id : owned) {
+        for (String id : leases.rooms()) {
             rooms.find(id).ifPresent(this::store);
             given.add(nodes.handOver(id).toCompletableFuture());
-            owned.remove(id);
+            leases.forget(id);
         }
         return CompletableFuture.allOf(given.toArray(CompletableFuture[]::new));
     }
@@ -279,7 +290,7 @@ final class NodeRouting {
             public CompletionStage<Boolean> claim(String room) {
                 return nodes.claim(room).thenApply(won -> {
                     if (won) {
-                        owned.add(room);
+                        leases.took(room);
                     }
                     return won;
                 });
@@ -327,6 +338,7 @@ final class NodeRouting {
         Room room = found.get();
         MDC.put("roomId", room.id());
         try {
+            ensureOwner(message);
             if (message instanceof ClientMessage.Join) {
                 if (!RoomAccess.mayJoin(identity, room.id(), room.classrooms())) {
                     throw new RoomException(RoomProblem.FORBIDDEN, "your token (" + identity.scope().text()
@@ -451,7 +463,7 @@ final class NodeRouting {
             if (!rooms.adopt(room)) {
                 return true;
             }
-            owned.add(id);
+            leases.took(id);
             LOG.info("Room {} taken over from node {}, whose lease ran out; {} members were on it", id,
                     stored.owner(), lost.size());
             Instant now = clock.instant();
@@ -469,16 +481,116 @@ final class NodeRouting {
     }
 
     /**
-     * Every third of a lease: renews this node's leases and its connected sessions' keys, adopts
-     * the rooms of this node's sessions whose owner died, and ends the lost members whose grace is over.
+     * Refuses a change to a room held here whose lease this node cannot be sure of (its link to
+     * Redis is down, or a renewal failed or is overdue): another node may take the room over, and a
+     * change applied here would be lost or seen by half the room. A signal changes nothing and goes
+     * through.
      */
-    void tick() {
-        for (String id : owned) {
-            nodes.renew(id).whenComplete((held, failure) -> {
-                if (failure == null && !held && rooms.find(id).isPresent()) {
-                    LOG.warn("Node {} lost the lease of room {}: another node owns it now", node(), id);
+    void ensureOwner(ClientMessage.ForRoom message) {
+        if (!(message instanceof ClientMessage.Signal) && (!nodes.reachable() || !leases.sure(message.room()))) {
+            throw new RoomException(RoomProblem.NO_SUCH_ROOM, "room " + message.room() + "'s node cannot reach the"
+                    + " other nodes just now; try again in a few seconds");
+        }
+    }
+
+    /**
+     * This node stops acting as the room's owner (another node holds its lease, or may): the room is
+     * forgotten here without closing it (its lesson goes on at the owner) and the sessions here in it
+     * become routed members of the owner's room, {@code back} with a fresh snapshot from it.
+     */
+    private void giveUp(String id, String reason) {
+        metrics.roomGivenUp(reason);
+        Optional<Room> found = rooms.find(id);
+        if (found.isEmpty()) {
+            LOG.warn("Node {} gave up the lease of room {} ({}), no longer open here", node(), id, reason);
+            return;
+        }
+        Room room = found.get();
+        List<String> here = new ArrayList<>();
+        // Under the room's lock, so that no change lands between the last member read and the room going.
+        synchronized (room) {
+            rooms.forget(room);
+            for (Member m : room.members()) {
+                if (m instanceof Session s) {
+                    here.add(s.id());
+                }
+            }
+        }
+        LOG.warn("Node {} gave up room {} ({}): {}; its {} members here go on with the room at its owner", node(), id,
+                reason, RoomLeases.TAKEN.equals(reason) ? "another node holds its lease"
+                        : "no renewal of its lease succeeded for a lease", here.size());
+        for (String session : here) {
+            moves.put(id + "\n" + session, false);
+        }
+        moveMembers();
+    }
+
+    /** Tells each room's owner that the sessions here in a room this node gave up are back, until it heard. */
+    private void moveMembers() {
+        if (!nodes.reachable()) {
+            // The owner answers on this node's channel: both links must be up again.
+            return;
+        }
+        for (String key : moves.keySet()) {
+            String room = key.substring(0, key.indexOf('\n'));
+            Session session = byId.get(key.substring(key.indexOf('\n') + 1));
+            if (session == null || !session.connected() || !session.rooms().contains(room)
+                    || rooms.find(room).isPresent()) {
+                // Gone, or disconnected (its resume says back), or the room came back here.
+                moves.remove(key);
+                continue;
+            }
+            if (!moves.replace(key, false, true)) {
+                continue;
+            }
+            NodeMessage.Presence back = new NodeMessage.Presence(room, node(), session.id(),
+                    Who.of(session.identity()), NodeMessage.Presence.BACK, null, true);
+            nodes.toOwner(room, back).whenComplete((owner, failure) -> {
+                if (failure == null && owner == RedisNodes.Owner.HEARD) {
+                    moves.remove(key);
+                    LOG.info("Session {} of room {} goes on with the room's owner", session.id(), room);
+                } else if (failure == null && owner == RedisNodes.Owner.NONE) {
+                    adopt(room).whenComplete((adopted, again) -> {
+                        if (Boolean.TRUE.equals(adopted)) {
+                            moves.remove(key);
+                            presenceHere(back);
+                        } else {
+                            moves.replace(key, true, false);
+                        }
+                    });
+                } else {
+                    moves.replace(key, true, false);
                 }
             });
+        }
+    }
+
+    /**
+     * Every third of a lease: gives up the rooms whose lease lapsed, renews the others, moves the
+     * members of rooms given up to their owner; then, while Redis is reachable, renews its connected
+     * sessions' keys, adopts the rooms of this node's sessions whose owner died, and ends the lost
+     * members whose grace is over.
+     */
+    void tick() {
+        for (String id : leases.lapsed()) {
+            giveUp(id, RoomLeases.UNRENEWED);
+        }
+        for (String id : leases.rooms()) {
+            Instant sent = clock.instant();
+            nodes.renew(id).whenComplete((held, failure) -> {
+                if (failure != null) {
+                    leases.failed(id);
+                    LOG.warn("Node {} could not renew the lease of room {}: {}; the room takes no change until a"
+                            + " renewal succeeds", node(), id, failure.getMessage());
+                } else {
+                    leases.renewed(id, sent, held).ifPresent(reason -> giveUp(id, reason));
+                }
+            });
+        }
+        moveMembers();
+        if (!nodes.reachable()) {
+            // The renewals above put the rooms held here in doubt; the rest waits until Redis is back.
+            return;
         }
         Set<String> elsewhere = new HashSet<>();
         for (Session session : byId.values()) {
@@ -494,6 +606,11 @@ final class NodeRouting {
                 }
             });
         }
+        endOrphans();
+    }
+
+    /** Ends the lost members whose grace is over. */
+    private void endOrphans() {
         Instant now = clock.instant();
         for (Map.Entry<String, Orphan> e : orphans.entrySet()) {
             Orphan o = e.getValue();

@@ -15,6 +15,7 @@ public final class SignalingMetrics {
     private final ConcurrentMap<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> disconnects = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> resumes = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> roomsGivenUp = new ConcurrentHashMap<>();
     private volatile Supplier<Map<String, Integer>> connectionsByRole = Map::of;
     private volatile IntSupplier rooms = () -> 0;
     private volatile Supplier<Map<String, Integer>> classroomsByState = Map::of;
@@ -66,6 +67,11 @@ public final class SignalingMetrics {
     /** @param outcome {@code replay}, {@code snapshot}, {@code fresh} (unknown or expired) or {@code refused} */
     public void resume(String outcome) {
         resumes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+    }
+
+    /** A room this node stopped owning while it ran ({@code taken} or {@code unrenewed}: see {@code RoomLeases}). */
+    public void roomGivenUp(String reason) {
+        roomsGivenUp.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
     /** The gauges, read when rendered. */
@@ -122,6 +128,11 @@ public final class SignalingMetrics {
         new TreeMap<>(disconnects).forEach((r, n) -> line(out, "tongke_signaling_disconnects_total", "reason", r, n.sum()));
         header(out, "tongke_signaling_resumes_total", "counter", "Hellos with resume, by outcome.");
         new TreeMap<>(resumes).forEach((o, n) -> line(out, "tongke_signaling_resumes_total", "outcome", o, n.sum()));
+        header(out, "tongke_signaling_rooms_given_up_total", "counter",
+                "Rooms this node stopped owning while running, by reason (taken: another node holds the lease;"
+                + " unrenewed: no renewal succeeded for a lease).");
+        new TreeMap<>(roomsGivenUp).forEach((r, n) -> line(out, "tongke_signaling_rooms_given_up_total", "reason", r,
+                n.sum()));
         more.forEach(text -> out.append(text.get()));
         return out.toString();
     }

@@ -11,12 +11,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.tongke.config.auth.Identity;
 import org.tongke.config.auth.TokenRejected;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.plan.PlanStatus;
 import org.tongke.signaling.agent.AgentRefusal;
 import org.tongke.signaling.agent.ClassroomAgents;
 import org.tongke.signaling.cluster.NodeMessage;
@@ -71,6 +73,7 @@ public final class SignalingService {
     private final MediaBridging bridging;
     /** Rooms across nodes over Redis; null on a single node. */
     private volatile NodeRouting routing;
+    private volatile Supplier<PlanStatus> plan;
     /** Classroom agents across nodes over Redis; null on a single node. */
     private volatile RedisAgents agentsElsewhere;
 
@@ -113,7 +116,7 @@ public final class SignalingService {
      * before the server starts. What other nodes say comes in through {@link #fromNode}.
      */
     public void cluster(RedisNodes nodes) {
-        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace);
+        routing = new NodeRouting(nodes, rooms, actions, byId, clock, resumeGrace, metrics);
         agentsElsewhere = nodes.agents();
         agents.cluster(agentsElsewhere);
     }
@@ -264,6 +267,17 @@ public final class SignalingService {
     }
 
     /** This node's id and whether Redis answers; empty on a single node (no {@code --redis}). */
+    /** The plan the timetable follows, shown on {@code /health}; none when the node serves no timetable. */
+    public void plan(Supplier<PlanStatus> status) {
+        plan = Objects.requireNonNull(status, "status");
+    }
+
+    /** What {@code /health} shows as {@code plan}: source, version, loadedAt, loads, failures[, lastFailure]. */
+    public Optional<PlanStatus> planStatus() {
+        Supplier<PlanStatus> p = plan;
+        return p == null ? Optional.empty() : Optional.of(p.get());
+    }
+
     public Optional<NodeHealth> nodeHealth() {
         NodeRouting r = routing;
         return r == null ? Optional.empty() : Optional.of(new NodeHealth(r.node(), r.redisReachable()));
@@ -464,6 +478,9 @@ public final class SignalingService {
     private void applyHere(Session session, ClientMessage.ForRoom message) {
         MDC.put("roomId", message.room());
         try {
+            if (routing != null && !(message instanceof ClientMessage.OpenRoom)) {
+                routing.ensureOwner(message);
+            }
             actions.apply(session, message);
             if (message instanceof ClientMessage.Join || message instanceof ClientMessage.OpenRoom
                     || message instanceof ClientMessage.Leave) {

@@ -55,12 +55,17 @@ public final class ClusterNodes implements AutoCloseable {
 
     /** Starts a node, with a plan file when {@code plan} is given; its port. */
     public int node(String id, Path... plan) throws Exception {
+        return node(id, redis.uri(), plan);
+    }
+
+    /** Starts a node that reaches Redis at {@code redisUri} (through a proxy the test cuts); its port. */
+    int node(String id, String redisUri, Path... plan) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = logs.resolve(id + ".log");
         Path logback = logs.resolve("logback.xml");
         Files.writeString(logback, LOGBACK);
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=" + logback, ClusterNode.class.getName(), redis.uri(), nodeId(id),
+                "-Dlogback.configurationFile=" + logback, ClusterNode.class.getName(), redisUri, nodeId(id),
                 Long.toString(LEASE_MILLIS), Long.toString(GRACE_MILLIS)));
         for (Path file : plan) {
             command.add(file.toString());

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
+import org.tongke.signaling.web.TcpProxy;
 
 /**
  * Two signaling nodes in JVMs of their own on one real redis-server, with real WebSocket clients:
@@ -53,6 +54,75 @@ class MultiNodeIT {
     private static String health(int port) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void await(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!check.holds()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    @Test
+    void aNodeCutFromRedisGivesUpTheRoomAnotherNodeTookAndItsMemberCarriesOnWithTheRoomThere() throws Exception {
+        URI redis = URI.create(cluster.redisUri());
+        try (TcpProxy link = TcpProxy.to(redis.getPort())) {
+            int portA = cluster.node("a", "redis://127.0.0.1:" + link.port() + redis.getRawPath());
+            int portB = node("b");
+            try (WsClient teacher = WsClient.welcomed(portA, token(Role.LEAD_TEACHER, "lesson:" + room));
+                    WsClient assistant = WsClient.welcomed(portB, token(Role.ASSISTANT_TEACHER, "classroom:" + RURAL))) {
+                teacher.send("open-room", open);
+                teacher.next("snapshot");
+                assistant.send("join", inRoom);
+                assistant.next("snapshot");
+                teacher.change("joined");
+
+                link.block();
+                link.cut();
+                await("node A sees Redis gone", () -> get(portA, "/health").contains("\"redis\":false"));
+                teacher.send("chat", inRoom + ",\"text\":\"断线时说的\"");
+                assertThat(teacher.error()).as("a change node A cannot keep in step: try again").isEqualTo("NO_SUCH_ROOM");
+
+                JsonNode away = assistant.change("away");
+                assertThat(away.path("participant").path("session").asText()).isEqualTo(teacher.session());
+                assertThat(away.path("reason").asText()).as("node B took the room over").isEqualTo("node-lost");
+                await("node A gives the room up", () -> get(portA, "/metrics")
+                        .contains("tongke_signaling_rooms_given_up_total{reason=\"unrenewed\"} 1"));
+                assertThat(get(portA, "/health")).contains("\"rooms\":0");
+                assistant.send("chat", inRoom + ",\"text\":\"B 上说的\"");
+                assertThat(assistant.change("chat").path("entry").path("text").asText()).isEqualTo("B 上说的");
+
+                link.unblock();
+                JsonNode state = teacher.next("snapshot").path("state");
+                assertThat(state.path("chat")).as("the room as node B holds it").hasSize(1);
+                assertThat(state.path("chat").get(0).path("text").asText()).isEqualTo("B 上说的");
+                assertThat(assistant.change("back").path("participant").path("session").asText())
+                        .isEqualTo(teacher.session());
+
+                assistant.send("chat", inRoom + ",\"text\":\"听得见吗\"");
+                assertThat(teacher.change("chat").path("entry").path("text").asText()).isEqualTo("听得见吗");
+                assertThat(assistant.change("chat").path("entry").path("text").asText()).isEqualTo("听得见吗");
+                teacher.send("grant-floor", inRoom + ",\"classroom\":\"" + RURAL + "\"");
+                assertThat(assistant.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+                assertThat(teacher.change("floor").path("classroom").asText()).isEqualTo(RURAL);
+                assistant.send("chat", inRoom + ",\"text\":\"收到\"");
+                assertThat(assistant.change("chat").path("entry").path("text").asText())
+                        .as("the grant applied once, by node B").isEqualTo("收到");
+                assertThat(teacher.change("chat").path("entry").path("text").asText()).isEqualTo("收到");
+                assertThat(get(portA, "/health")).contains("\"rooms\":0");
+                assertThat(get(portB, "/health")).contains("\"rooms\":1");
+            }
+        }
     }
 
     @Test

@@ -61,6 +61,7 @@ class PlanEventsRedisIT {
         reloads.loadNow();
         events = RedisPlanEvents.subscribe(redis.uri(), TestPlans.COUNTY, reloads);
         server = world.start(timetable);
+        server.service().plan(reloads::status);
         publisher = RedisClient.create(redis.uri());
         publishing = publisher.connect();
     }
@@ -94,7 +95,15 @@ class PlanEventsRedisIT {
             assertThat(after.path("lessons")).hasSize(2);
             assertThat(after.path("lessons").get(1).path("lesson").asText()).isEqualTo("c1-math#2@" + world.today);
             assertThat(asked.get()).as("only the dated lessons are asked for").isEqualTo("parts=occurrences");
+            assertThat(health()).as("staff see which plan the node serves")
+                    .contains("\"plan\":{\"source\":", "\"version\":4,", "\"loads\":2,\"failures\":0}");
         }
+    }
+
+    private String health() throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

@@ -13,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP relay standing in for a rural link that drops: {@link #cut} ends every connection
  * through it without a WebSocket close (as a dead router does), {@link #block} refuses new ones
  * until {@link #unblock}, {@link #retarget} sends new ones elsewhere (as a load balancer does once
- * a node stopped). Made with {@link #routing}, it is also the front a deployment's nginx
+ * a node stopped), or a node's link to Redis that breaks. Made with {@link #routing}, it is also the front a deployment's nginx
  * is: connections whose first request's path starts with a prefix go to another port (the bridge's
  * {@code /colibri-ws/}), so the console and its bridge channels share one origin.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final ServerSocket listener;
     private volatile int target;
     private final String routedPrefix;
@@ -32,7 +32,7 @@ final class TcpProxy implements AutoCloseable {
         this.routedTarget = routedTarget;
     }
 
-    static TcpProxy to(int targetPort) throws IOException {
+    public static TcpProxy to(int targetPort) throws IOException {
         return start(new TcpProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort, null, 0));
     }
 
@@ -49,7 +49,7 @@ final class TcpProxy implements AutoCloseable {
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
@@ -58,16 +58,16 @@ final class TcpProxy implements AutoCloseable {
         target = port;
     }
 
-    void block() {
+    public void block() {
         blocked = true;
     }
 
-    void unblock() {
+    public void unblock() {
         blocked = false;
     }
 
     /** Closes both ends of every relayed connection. */
-    void cut() {
+    public void cut() {
         sockets.forEach(TcpProxy::quietClose);
         sockets.clear();
     }
