@@ -436,7 +436,9 @@ final class NodeRouting {
         }
         return nodes.takeOver(id).thenApply(taken -> {
             if (taken.isEmpty()) {
-                return false;
+                // Held by a node: maybe this one, by another adopt of the same room a moment earlier
+                // (a resume's back and the tick's look at its rooms race); its answer came first, on this thread.
+                return rooms.find(id).isPresent();
             }
             if (taken.get().isEmpty()) {
                 nodes.release(id);
