@@ -93,6 +93,14 @@ final class MediaBridging {
         }
     }
 
+    /** The room is no longer held here (another node took it over): its conference here is expired. */
+    void givenUp(String roomId) {
+        BridgeFocus f = focus;
+        if (f != null && entered.remove(roomId) != null) {
+            f.end(roomId);
+        }
+    }
+
     /** After the floor or the spotlight moved, or members changed: the focus gets the room's stage. */
     void staged(Room room) {
         BridgeFocus f = focus;

@@ -518,6 +518,7 @@ final class NodeRouting {
                 }
             }
         }
+        actions.givenUp(room);
         LOG.warn("Node {} gave up room {} ({}): {}; its {} members here go on with the room at its owner", node(), id,
                 reason, RoomLeases.TAKEN.equals(reason) ? "another node holds its lease"
                         : "no renewal of its lease succeeded for a lease", here.size());

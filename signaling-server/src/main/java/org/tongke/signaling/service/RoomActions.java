@@ -56,6 +56,11 @@ final class RoomActions {
         bridging.reconcile(room);
     }
 
+    /** The room went to another node: its owner runs the bridge conference from now on. */
+    void givenUp(Room room) {
+        bridging.givenUp(room.id());
+    }
+
     void leave(Session session, Room room, String reason) {
         session.rooms().remove(room.id());
         if (room.leave(session.id(), reason)) {
