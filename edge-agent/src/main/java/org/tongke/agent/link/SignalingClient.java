@@ -240,6 +240,10 @@ public final class SignalingClient implements AutoCloseable {
             if ("join".equals(e.ref())) {
                 rooms.refused(clock.instant(), e.code());
             }
+            if ("resume".equals(e.ref()) && e.code().equals("NOT_IN_ROOM")) {
+                // Away past the server's grace, out of a room: the next tick joins the rooms due again.
+                rooms.welcome(false);
+            }
             if (e.code().equals("RESUME_REFUSED")) {
                 session = null;
                 lastSeq = 0;

@@ -193,6 +193,9 @@ final class NodeRouting {
                 .thenApply(done -> checks.stream().anyMatch(CompletableFuture::join));
     }
 
+    /** The {@code ref} of the error a session gets when it comes back to a room it has left meanwhile. */
+    static final String NOT_BACK = "resume";
+
     /** A session here dropped, came back or ended, in a room another node owns. */
     void presence(Session session, String room, String change, String reason, boolean snapshot) {
         NodeMessage.Presence presence = new NodeMessage.Presence(room, node(), session.id(),
@@ -392,6 +395,17 @@ final class NodeRouting {
                         : remote(RoomAccess.participant(session, presence.who().identity()), presence.node());
                 if (room.back(member, presence.snapshot())) {
                     actions.reconcile(room, session);
+                } else {
+                    // Away past the grace (its node was cut off that long): it left; its client joins again.
+                    ServerMessage.Error left = new ServerMessage.Error(RoomProblem.NOT_IN_ROOM.name(), "you were"
+                            + " away longer than the grace period and left room " + room.id() + "; join it again",
+                            NOT_BACK);
+                    if (here != null) {
+                        here.rooms().remove(room.id());
+                        here.send(left);
+                    } else if (member instanceof RemoteMember remote) {
+                        remote.error(left);
+                    }
                 }
             }
             case NodeMessage.Presence.LEAVE -> {

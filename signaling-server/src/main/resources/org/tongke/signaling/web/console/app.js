@@ -181,6 +181,10 @@ class Console {
       }
     } else if (error.ref === 'open-room' && error.code === 'ROOM_EXISTS') {
       this.join();
+    } else if (error.ref === 'resume' && error.code === 'NOT_IN_ROOM') {
+      // Away longer than the server's grace: the room let us go; back in with a fresh join.
+      this.view.notice(t('link.rejoining'));
+      this.join();
     } else if (error.ref === 'signal') {
       // To someone who left meanwhile: the left delta closes that connection; nothing to tell the user.
       console.warn('console: signal refused', error.code, error.message);
