@@ -26,6 +26,7 @@ import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.testing.RuralLink;
 import org.tongke.recorder.server.RecorderOptions;
 import org.tongke.recorder.server.RecorderServer;
 
@@ -151,7 +152,7 @@ public final class AgentBench {
     static double rawTransfer(Path file) throws Exception {
         byte[] data = Files.readAllBytes(file);
         try (java.net.ServerSocket sink = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
-             Link link = new Link(sink.getLocalPort(), LINK_BPS, 0, 0)) {
+             RuralLink link = RuralLink.paced(sink.getLocalPort(), LINK_BPS)) {
             Thread reader = new Thread(() -> {
                 try (java.net.Socket s = sink.accept()) {
                     s.getInputStream().readAllBytes();
@@ -174,7 +175,8 @@ public final class AgentBench {
     static double upload(Path dir, Path segment, int chunk, long minCut, long maxCut, long[] cuts) throws Exception {
         try (RecorderServer recorder = RecorderServer.start(RecorderOptions.defaults(dir.resolve("library")).withPort(0),
                 new TokenVerifier(SECRET, Clock.systemUTC()), Clock.systemUTC());
-             Link link = new Link(recorder.port(), LINK_BPS, minCut, maxCut)) {
+             RuralLink link = new RuralLink(recorder.port(), LINK_BPS, 11,
+                     maxCut == 0 ? 0 : Integer.MAX_VALUE, minCut, maxCut)) {
             String token = new TokenIssuer(SECRET, Clock.systemUTC()).issue(Role.CLASSROOM_AGENT,
                     new Scope(Scope.Type.CLASSROOM, "bench/room"), null, Duration.ofHours(1));
             AgentConfig config = new AgentConfig("bench/room", token, java.net.URI.create("ws://127.0.0.1:1/ws"),

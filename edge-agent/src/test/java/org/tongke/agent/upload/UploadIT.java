@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tongke.agent.capture.LessonFiles;
 import org.tongke.agent.config.AgentConfig;
 import org.tongke.agent.config.SourceSpec;
-import org.tongke.agent.testing.CuttingProxy;
 import org.tongke.agent.testing.Media;
 import org.tongke.config.auth.Role;
 import org.tongke.config.auth.Scope;
 import org.tongke.config.auth.TokenIssuer;
 import org.tongke.config.auth.TokenVerifier;
+import org.tongke.config.testing.RuralLink;
 import org.tongke.recorder.server.RecorderOptions;
 import org.tongke.recorder.server.RecorderServer;
 
@@ -110,7 +110,7 @@ class UploadIT {
     void aSegmentSentThroughALinkThatCutsArrivesByteIdenticalLosingUnderOneBlockPerCut() throws Exception {
         // Paced to 4 Mbit/s, so that a cut lands while the recorder reads a body, as on a slow link,
         // not while a body that crossed the loopback at once waits for its upload to be claimed.
-        try (CuttingProxy link = new CuttingProxy(recorder.port(), 42, 6, 20_000, 300_000, 4_000_000)) {
+        try (RuralLink link = new RuralLink(recorder.port(), 4_000_000, 42, 6, 20_000, 300_000)) {
             AgentConfig config = config(link.port(), Long.MAX_VALUE, Duration.ZERO);
             Path file = segment(config, "teacher", 0, 6);
             byte[] original = Files.readAllBytes(file);
@@ -195,7 +195,7 @@ class UploadIT {
 
     @Test
     void aFullDiskDeletesTheOldestConfirmedSegmentsAndNeverAnUnconfirmedOne() throws Exception {
-        try (CuttingProxy link = new CuttingProxy(recorder.port(), 7, 0, 1, 2, 0)) {
+        try (RuralLink link = RuralLink.paced(recorder.port(), 0)) {
             AgentConfig config = config(link.port(), 1, Duration.ofDays(1));
             Path a = segment(config, "teacher", 0, 2);
             journal = UploadJournal.open(config.storage().dir());
