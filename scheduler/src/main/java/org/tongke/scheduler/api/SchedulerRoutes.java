@@ -76,6 +76,8 @@ public final class SchedulerRoutes {
                 () -> feeds.teacher(current(), ctx.pathParam("school"), ical(ctx.pathParam("teacher")))));
         router.get("/api/ical/classroom/:school/:classroom").handler(ctx -> ical(ctx,
                 () -> feeds.classroom(current(), ctx.pathParam("school"), ical(ctx.pathParam("classroom")))));
+        // The language choice every page shares, from the config module.
+        router.route("/shared/*").handler(StaticHandler.create("org/tongke/config/web").setCachingEnabled(false));
         router.route("/*").handler(StaticHandler.create("org/tongke/scheduler/web").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         return router;

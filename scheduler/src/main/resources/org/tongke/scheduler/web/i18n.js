@@ -1,6 +1,8 @@
 // Every string the page shows, in Simplified Chinese (the default) and English, and the choice
 // between them: ?lang=en (or ?lang=zh) for one visit, the toggle remembered in localStorage.
 
+import { createI18n } from './shared/i18n-core.js';
+
 const STORAGE_KEY = 'tongke.scheduler.lang';
 
 const DICT = {
@@ -242,47 +244,7 @@ const DICT = {
   },
 };
 
-const HTML_LANG = { zh: 'zh-CN', en: 'en' };
-
-function initialLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked) {
-    return asked.toLowerCase().startsWith('en') ? 'en' : 'zh';
-  }
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch (e) {
-    return 'zh';
-  }
-}
-
-let current = initialLanguage();
-
-export function language() {
-  return current;
-}
-
-/** Switches language, remembers it, and relabels the static parts of the page. */
-export function setLanguage(lang) {
-  current = lang === 'en' ? 'en' : 'zh';
-  try {
-    localStorage.setItem(STORAGE_KEY, current);
-  } catch (e) {
-    // private mode: the choice lasts this visit only
-  }
-  applyStatic();
-}
-
-/** The string for {@code key} with {name} placeholders filled; the key itself when it has none. */
-export function t(key, values = {}) {
-  const text = DICT[current][key] ?? DICT.zh[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
-}
-
-/** Whether the dictionary knows {@code key} (to fall back to the server's words when it does not). */
-export function has(key) {
-  return key in DICT[current];
-}
+export const { language, setLanguage, t, has, applyStatic } = createI18n(DICT, STORAGE_KEY);
 
 /**
  * A community's name with its type, the type left out when the name says it already: in Chinese
@@ -291,16 +253,4 @@ export function has(key) {
 export function communityLabel(community) {
   const type = community.type ? t(`type.${community.type}`) : null;
   return !type || community.name.includes(type) ? community.name : t('scope.community', { name: community.name, type });
-}
-
-/** Relabels every element marked data-i18n (text) or data-i18n-label (aria-label). */
-export function applyStatic() {
-  document.documentElement.lang = HTML_LANG[current];
-  document.title = t('title');
-  document.querySelectorAll('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n);
-  });
-  document.querySelectorAll('[data-i18n-label]').forEach((el) => {
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  });
 }

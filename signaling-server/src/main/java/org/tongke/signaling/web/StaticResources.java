@@ -32,15 +32,26 @@ public final class StaticResources {
      * @param names        the files; a missing one is an error here, not a 404 later
      */
     public StaticResources(String mount, String resourceBase, List<String> names) {
-        this.mount = mount;
-        this.files = names.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                name -> new Resource(read(resourceBase + "/" + name), type(name))));
+        this(mount, names.stream().collect(Collectors.toMap(Function.identity(), name -> resourceBase + "/" + name)));
     }
 
-    /** The console page on {@code /console}. */
-    public static StaticResources console() {
-        return new StaticResources("/console", "org/tongke/signaling/web/console", CONSOLE_FILES);
+    /** @param resources each file's name under the mount, with the class path resource it is read from */
+    public StaticResources(String mount, Map<String, String> resources) {
+        this.mount = mount;
+        this.files = resources.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                e -> new Resource(read(e.getValue()), type(e.getKey()))));
     }
+
+    /** The console page on {@code /console}, with the language choice every page shares (config module). */
+    public static StaticResources console() {
+        Map<String, String> resources = new java.util.HashMap<>();
+        CONSOLE_FILES.forEach(name -> resources.put(name, "org/tongke/signaling/web/console/" + name));
+        resources.put(SHARED_I18N, "org/tongke/config/web/i18n-core.js");
+        return new StaticResources("/console", resources);
+    }
+
+    /** Where the console's i18n.js finds the shared language choice. */
+    static final String SHARED_I18N = "shared/i18n-core.js";
 
     /** The file a request path names, if it is one of this page's. */
     public Optional<Resource> find(String path) {

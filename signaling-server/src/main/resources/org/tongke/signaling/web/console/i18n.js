@@ -1,6 +1,8 @@
 // Every string the console shows, in Simplified Chinese (the default) and English, and the choice
 // between them: ?lang=en (or ?lang=zh) for one visit, the toggle remembered in localStorage.
 
+import { createI18n } from './shared/i18n-core.js';
+
 const STORAGE_KEY = 'tongke.console.lang';
 
 const DICT = {
@@ -178,54 +180,4 @@ const DICT = {
   },
 };
 
-const HTML_LANG = { zh: 'zh-CN', en: 'en' };
-
-function initialLanguage() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked) {
-    return asked.toLowerCase().startsWith('en') ? 'en' : 'zh';
-  }
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
-  } catch (e) {
-    return 'zh';
-  }
-}
-
-let current = initialLanguage();
-
-export function language() {
-  return current;
-}
-
-/** Switches language, remembers it, and relabels the static parts of the page. */
-export function setLanguage(lang) {
-  current = lang === 'en' ? 'en' : 'zh';
-  try {
-    localStorage.setItem(STORAGE_KEY, current);
-  } catch (e) {
-    // private mode: the choice lasts this visit only
-  }
-  applyStatic();
-}
-
-/** The string for {@code key} with {name} placeholders filled; the key itself when it has none. */
-export function t(key, values = {}) {
-  const text = DICT[current][key] ?? DICT.zh[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
-}
-
-/** Relabels every element marked data-i18n (text), data-i18n-label (aria-label) or data-i18n-placeholder. */
-export function applyStatic() {
-  document.documentElement.lang = HTML_LANG[current];
-  document.title = t('title');
-  document.querySelectorAll('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n);
-  });
-  document.querySelectorAll('[data-i18n-label]').forEach((el) => {
-    el.setAttribute('aria-label', t(el.dataset.i18nLabel));
-  });
-  document.querySelectorAll('[data-i18n-placeholder]').forEach((el) => {
-    el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
-  });
-}
+export const { language, setLanguage, t, applyStatic } = createI18n(DICT, STORAGE_KEY);
